@@ -1,0 +1,287 @@
+"""Outlets, articles, and the links from an article to the records it reports."""
+
+import hashlib
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from visits import dates
+from visits.dates import DatePrecision
+from visits.models import (
+    EditorialModel,
+    EditorialQuerySet,
+    Event,
+    Meeting,
+    Official,
+    Organization,
+    Topic,
+    Visit,
+)
+from visits.models.editorial import SlugManager
+
+
+class Language(models.TextChoices):
+    FRENCH = "fr", _("French")
+    ENGLISH = "en", _("English")
+    ARABIC = "ar", _("Arabic")
+    SPANISH = "es", _("Spanish")
+    OTHER = "other", _("other")
+
+
+def content_hash(text: str) -> str:
+    """The SHA-256 of a text, blind to Unicode composition, line endings and outer blanks."""
+    canonical = unicodedata.normalize("NFC", text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return hashlib.sha256(canonical.strip().encode("utf-8")).hexdigest()
+
+
+class Outlet(models.Model):
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    url = models.URLField(_("website"), blank=True)
+    country = CountryField(_("country"), blank=True)
+    language = models.CharField(
+        _("language"), max_length=5, choices=Language.choices, default=Language.FRENCH
+    )
+    history = HistoricalRecords()
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("outlet")
+        verbose_name_plural = _("outlets")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class ArticleManager(SlugManager.from_queryset(EditorialQuerySet)):
+    pass
+
+
+class Article(EditorialModel):
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=300, unique=True)
+    outlet = models.ForeignKey(
+        Outlet,
+        verbose_name=_("outlet"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    url = models.URLField(_("URL"), max_length=1000, blank=True)
+    author = models.CharField(_("author"), max_length=255, blank=True)
+    published_on = models.DateField(_("publication date"), null=True, blank=True)
+    published_precision = models.CharField(
+        _("publication date precision"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    language = models.CharField(
+        _("language"), max_length=5, choices=Language.choices, default=Language.FRENCH
+    )
+    body = models.TextField(_("text"), help_text=_("The article's text as published."))
+    summary = models.TextField(_("summary"), blank=True)
+    content_hash = models.CharField(
+        _("content hash"),
+        max_length=64,
+        unique=True,
+        editable=False,
+        help_text=_("SHA-256 of the text: the same text is never stored twice."),
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="articles"
+    )
+    officials = models.ManyToManyField(
+        Official, through="ArticleOfficial", blank=True, related_name="articles"
+    )
+    organizations = models.ManyToManyField(
+        Organization, through="ArticleOrganization", blank=True, related_name="articles"
+    )
+    events = models.ManyToManyField(
+        Event, through="ArticleEvent", blank=True, related_name="articles"
+    )
+    visits = models.ManyToManyField(
+        Visit, through="ArticleVisit", blank=True, related_name="articles"
+    )
+    meetings = models.ManyToManyField(
+        Meeting, through="ArticleMeeting", blank=True, related_name="articles"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(m2m_fields=[topics])
+
+    objects = ArticleManager()
+
+    class Meta:
+        ordering = ["-published_on", "-created_at"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can publish articles"))]
+        constraints = dates.precision_constraints(
+            "newsroom_article", "published_on", precision_field="published_precision"
+        )
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        errors = dates.precision_errors(self.published_precision, published_on=self.published_on)
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.content_hash = content_hash(self.body)
+        super().save(*args, **kwargs)
+
+    @property
+    def published_iso(self) -> str | None:
+        return dates.to_iso(self.published_on, self.published_precision)
+
+    @property
+    def published_display(self) -> str:
+        return dates.humanize(self.published_on, self.published_precision)
+
+
+class ArticleLinkManager(models.Manager):
+    def get_by_natural_key(self, article_slug, *target_key):
+        target = self.model._meta.get_field(self.model.target_field).related_model
+        return self.get(
+            article__slug=article_slug,
+            **{self.model.target_field: target.objects.get_by_natural_key(*target_key)},
+        )
+
+
+class ArticleLink(models.Model):
+    """The link from an article to a record it reports, with the passage that says so."""
+
+    target_field = ""
+
+    article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE)
+    quote = models.TextField(
+        _("quoted passage"), blank=True, help_text=_("The passage of the article that reports it.")
+    )
+    history = HistoricalRecords(inherit=True)
+
+    objects = ArticleLinkManager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.article} → {getattr(self, self.target_field)}"
+
+    def natural_key(self):
+        return (self.article.slug, *getattr(self, self.target_field).natural_key())
+
+
+def _link_meta(target: str, verbose_name, verbose_name_plural):
+    return type(
+        "Meta",
+        (),
+        {
+            "ordering": ["article", "pk"],
+            "verbose_name": verbose_name,
+            "verbose_name_plural": verbose_name_plural,
+            "constraints": [
+                models.UniqueConstraint(
+                    fields=["article", target], name=f"%(app_label)s_%(class)s_unique_{target}"
+                )
+            ],
+        },
+    )
+
+
+class ArticleOfficial(ArticleLink):
+    target_field = "official"
+    official = models.ForeignKey(
+        Official, verbose_name=_("official"), on_delete=models.PROTECT, related_name="article_links"
+    )
+    Meta = _link_meta("official", _("official in the article"), _("officials in the article"))
+
+
+class ArticleOrganization(ArticleLink):
+    target_field = "organization"
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="article_links",
+    )
+    Meta = _link_meta(
+        "organization", _("organization in the article"), _("organizations in the article")
+    )
+
+
+class ArticleEvent(ArticleLink):
+    target_field = "event"
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.PROTECT, related_name="article_links"
+    )
+    Meta = _link_meta("event", _("event in the article"), _("events in the article"))
+
+
+class ArticleVisit(ArticleLink):
+    target_field = "visit"
+    visit = models.ForeignKey(
+        Visit, verbose_name=_("visit"), on_delete=models.PROTECT, related_name="article_links"
+    )
+    Meta = _link_meta("visit", _("visit in the article"), _("visits in the article"))
+
+
+class ArticleMeeting(ArticleLink):
+    target_field = "meeting"
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="article_links"
+    )
+    Meta = _link_meta("meeting", _("meeting in the article"), _("meetings in the article"))
+
+
+class ArticleCountryManager(models.Manager):
+    def get_by_natural_key(self, article_slug, country):
+        return self.get(article__slug=article_slug, country=country)
+
+
+class ArticleCountry(models.Model):
+    """A country an article reports on, with the passage that names it."""
+
+    class Role(models.TextChoices):
+        HOST = "host", _("host")
+        ORIGIN = "origin", _("origin")
+        MENTIONED = "mentioned", _("mentioned")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="country_links"
+    )
+    country = CountryField(_("country"))
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MENTIONED)
+    quote = models.TextField(_("quoted passage"), blank=True)
+    history = HistoricalRecords()
+
+    objects = ArticleCountryManager()
+
+    class Meta:
+        ordering = ["article", "country"]
+        verbose_name = _("country in the article")
+        verbose_name_plural = _("countries in the article")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "country"], name="articlecountry_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.article} → {self.country.name}"
+
+    def natural_key(self):
+        return (self.article.slug, self.country.code)

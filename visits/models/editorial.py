@@ -1,0 +1,73 @@
+"""Editorial status and the one visibility rule shared by every public record."""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    REVIEW = "review", _("in review")
+    PUBLISHED = "published", _("published")
+
+
+class EditorialQuerySet(models.QuerySet):
+    def published(self):
+        """Only the records the public may see."""
+        return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Everything for those allowed to view this model in the admin, else published only."""
+        opts = self.model._meta
+        if (
+            user is not None
+            and user.is_active
+            and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+        ):
+            return self.all()
+        return self.published()
+
+
+class EditorialModel(models.Model):
+    """A record that goes from draft through review to published."""
+
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text=_("Only published records are shown to the public."),
+    )
+
+    objects = EditorialQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+
+class UidManager(models.Manager):
+    def get_by_natural_key(self, uid):
+        return self.get(uid=uid)
+
+
+class UidModel(models.Model):
+    """A record without a natural name, known across databases by a stable identifier."""
+
+    uid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def natural_key(self):
+        return (str(self.uid),)
+
+
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)

@@ -1,0 +1,215 @@
+"""Organizations, officials, their other names and the posts they hold."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from visits.models.dated import DateRangeModel
+from visits.models.editorial import SlugManager, UidManager, UidModel
+from visits.names import normalize_name
+
+
+class Organization(models.Model):
+    class Kind(models.TextChoices):
+        POLICE = "police", _("police")
+        INTELLIGENCE = "intelligence", _("intelligence")
+        MINISTRY = "ministry", _("ministry")
+        GOVERNMENT = "government", _("government")
+        MILITARY = "military", _("military")
+        INTERNATIONAL = "international", _("international organization")
+        JUDICIARY = "judiciary", _("judiciary")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=50, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    country = CountryField(
+        _("country"), blank=True, help_text=_("Empty for an international organization.")
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("The body this one belongs to, e.g. the DGSN-DGST pole."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    history = HistoricalRecords()
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk and self.pk is not None:
+                raise ValidationError({"parent": _("An organization cannot be its own parent.")})
+            ancestor = ancestor.parent
+
+
+class OfficialQuerySet(models.QuerySet):
+    def matching(self, name: str):
+        """Officials whose canonical or other name normalizes like `name`, canonical first."""
+        normalized = normalize_name(name)
+        if not normalized:
+            return self.none()
+        return (
+            self.filter(Q(name_normalized=normalized) | Q(other_names__normalized=normalized))
+            .annotate(
+                canonical_match=models.Case(
+                    models.When(name_normalized=normalized, then=0),
+                    default=1,
+                    output_field=models.IntegerField(),
+                )
+            )
+            .order_by("canonical_match", "name")
+            .distinct()
+        )
+
+    def search(self, text: str):
+        """Officials any of whose names contains `text`, ignoring case and accents."""
+        normalized = normalize_name(text)
+        if not normalized:
+            return self.all()
+        return self.filter(
+            Q(name_normalized__contains=normalized)
+            | Q(other_names__normalized__contains=normalized)
+        ).distinct()
+
+
+class OfficialManager(SlugManager.from_queryset(OfficialQuerySet)):
+    pass
+
+
+wikidata_id_validator = RegexValidator(r"^Q[1-9][0-9]*$", _("A Wikidata id looks like Q42."))
+
+
+class Official(models.Model):
+    name = models.CharField(_("canonical name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    name_normalized = models.CharField(max_length=255, db_index=True, editable=False)
+    country = CountryField(_("country"), blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    wikidata_id = models.CharField(
+        _("Wikidata id"), max_length=20, blank=True, validators=[wikidata_id_validator]
+    )
+    history = HistoricalRecords()
+
+    objects = OfficialManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("official")
+        verbose_name_plural = _("officials")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wikidata_id"],
+                condition=~Q(wikidata_id=""),
+                name="official_unique_wikidata_id",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_normalized = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class OfficialNameManager(models.Manager):
+    def get_by_natural_key(self, official_slug, name):
+        return self.get(official__slug=official_slug, name=name)
+
+
+class OfficialName(models.Model):
+    class Kind(models.TextChoices):
+        ALIAS = "alias", _("alias")
+        MISSPELLING = "misspelling", _("misspelling")
+        TRANSLITERATION = "transliteration", _("transliteration")
+        MAIDEN = "former", _("former name")
+
+    official = models.ForeignKey(
+        Official,
+        verbose_name=_("official"),
+        on_delete=models.CASCADE,
+        related_name="other_names",
+    )
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ALIAS)
+    normalized = models.CharField(max_length=255, db_index=True, editable=False)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    objects = OfficialNameManager()
+
+    class Meta:
+        ordering = ["official", "name"]
+        verbose_name = _("other name")
+        verbose_name_plural = _("other names")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["official", "normalized"], name="officialname_unique_per_official"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.normalized = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return (*self.official.natural_key(), self.name)
+
+    natural_key.dependencies = ["visits.official"]
+
+
+class Position(UidModel, DateRangeModel):
+    """A title held in an organization, from a date to a date."""
+
+    official = models.ForeignKey(
+        Official, verbose_name=_("official"), on_delete=models.CASCADE, related_name="positions"
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="positions",
+    )
+    title = models.CharField(_("title"), max_length=255)
+    history = HistoricalRecords()
+
+    objects = UidManager()
+
+    class Meta(DateRangeModel.Meta):
+        ordering = ["official", "-start"]
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+
+    def __str__(self):
+        where = f", {self.organization}" if self.organization_id else ""
+        return f"{self.official}: {self.title}{where}"

@@ -1,0 +1,208 @@
+"""Visits, the meetings held during them or at home, and who took part."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from visits import dates
+from visits.dates import DatePrecision
+from visits.models.dated import DateRangeModel
+from visits.models.editorial import EditorialModel, EditorialQuerySet, UidManager, UidModel
+from visits.models.events import Event, Topic
+from visits.models.people import Official, Organization
+
+
+class EditorialUidManager(UidManager.from_queryset(EditorialQuerySet)):
+    pass
+
+
+class Visit(UidModel, EditorialModel, DateRangeModel):
+    """A trip by an official and a delegation from one country to another."""
+
+    class Kind(models.TextChoices):
+        OFFICIAL = "official", _("official visit")
+        WORKING = "working", _("working visit")
+        STATE = "state", _("state visit")
+        OTHER = "other", _("other")
+
+    visitor = models.ForeignKey(
+        Official,
+        verbose_name=_("visitor"),
+        on_delete=models.PROTECT,
+        related_name="visits",
+        help_text=_("The official who leads the visit."),
+    )
+    delegation = models.ManyToManyField(
+        Official,
+        verbose_name=_("delegation"),
+        blank=True,
+        related_name="delegation_visits",
+        help_text=_("Named members of the delegation, besides the visitor."),
+    )
+    origin_country = CountryField(_("origin country"))
+    host_country = CountryField(_("host country"))
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.OTHER)
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("event"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="visits",
+        help_text=_("The event the visit was made for, if any."),
+    )
+    invited_by = models.CharField(
+        _("invited by"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who invited, as the sources put it, e.g. “les autorités turques”."),
+    )
+    inviting_organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("inviting organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="invitations",
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    history = HistoricalRecords(m2m_fields=[delegation])
+
+    objects = EditorialUidManager()
+
+    class Meta(DateRangeModel.Meta):
+        ordering = ["-start", "pk"]
+        verbose_name = _("visit")
+        verbose_name_plural = _("visits")
+        permissions = [("publish_visit", _("Can publish visits"))]
+
+    def __str__(self):
+        visitor = self.visitor.name if self.visitor_id else ""
+        host = self.host_country.name if self.host_country else ""
+        when = dates.humanize(self.start, self.precision)
+        return " – ".join(str(part) for part in [visitor, host, when] if part)
+
+
+class Meeting(UidModel, EditorialModel):
+    """A meeting between officials, during a visit or on its own."""
+
+    visit = models.ForeignKey(
+        Visit,
+        verbose_name=_("visit"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        help_text=_("Empty for a meeting that is not part of a visit, e.g. at home in Rabat."),
+    )
+    date = models.DateField(_("date"), null=True, blank=True)
+    precision = models.CharField(
+        _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = CountryField(_("country"), blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="meetings"
+    )
+    history = HistoricalRecords(m2m_fields=[topics])
+
+    objects = EditorialUidManager()
+
+    class Meta:
+        ordering = ["-date", "pk"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        permissions = [("publish_meeting", _("Can publish meetings"))]
+        constraints = dates.precision_constraints("visits_meeting", "date")
+
+    def __str__(self):
+        when = dates.humanize(self.date, self.precision)
+        where = self.city or (self.country.name if self.country else "")
+        label = _("Meeting")
+        return " – ".join(str(part) for part in [label, where, when] if part)
+
+    def clean(self):
+        errors = dates.precision_errors(self.precision, date=self.date)
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def date_iso(self) -> str | None:
+        return dates.to_iso(self.date, self.precision)
+
+    @property
+    def date_display(self) -> str:
+        return dates.humanize(self.date, self.precision)
+
+
+class MeetingParticipant(UidModel):
+    """A named official, or an unnamed counterpart known by country, organization and role."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="participants"
+    )
+    official = models.ForeignKey(
+        Official,
+        verbose_name=_("official"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meeting_participations",
+    )
+    country = CountryField(_("country"), blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meeting_participations",
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=255,
+        blank=True,
+        help_text=_("For an unnamed counterpart, e.g. “chef de délégation”."),
+    )
+    title = models.CharField(
+        _("title held then"),
+        max_length=255,
+        blank=True,
+        help_text=_("The title at the meeting date."),
+    )
+    history = HistoricalRecords()
+
+    objects = UidManager()
+
+    class Meta:
+        ordering = ["meeting", "pk"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(official__isnull=False) | ~Q(country=""),
+                name="participant_official_or_country",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "official"],
+                condition=Q(official__isnull=False),
+                name="participant_unique_official_per_meeting",
+            ),
+        ]
+
+    def __str__(self):
+        if self.official_id:
+            return str(self.official)
+        who = self.role or _("counterpart")
+        return f"{who} ({self.country.name})" if self.country else str(who)
+
+    def clean(self):
+        if not self.official_id and not self.country:
+            raise ValidationError(
+                _("A participant is a named official or an unnamed counterpart with a country.")
+            )
