@@ -137,6 +137,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
