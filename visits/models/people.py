@@ -9,7 +9,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from visits.models.dated import DateRangeModel
-from visits.models.editorial import SlugManager, UidManager, UidModel
+from visits.models.editorial import SlugManager, Status, UidManager, UidModel
 from visits.names import normalize_name
 
 
@@ -82,6 +82,18 @@ class OfficialQuerySet(models.QuerySet):
             .order_by("canonical_match", "name")
             .distinct()
         )
+
+    def visible_to(self, user):
+        """All officials for editors; for the public, those a published record names."""
+        if user is not None and user.is_active and user.has_perm("visits.view_official"):
+            return self.all()
+        published = Status.PUBLISHED
+        return self.filter(
+            Q(articles__status=published)
+            | Q(visits__status=published)
+            | Q(delegation_visits__status=published)
+            | Q(meeting_participations__meeting__status=published)
+        ).distinct()
 
     def search(self, text: str):
         """Officials any of whose names contains `text`, ignoring case and accents."""
