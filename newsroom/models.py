@@ -3,6 +3,9 @@
 import hashlib
 import unicodedata
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -285,3 +288,60 @@ class ArticleCountry(models.Model):
 
     def natural_key(self):
         return (self.article.slug, self.country.code)
+
+
+class Proposal(models.Model):
+    """Something ingestion read in an article, waiting for an editor to accept or reject it."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", _("person")
+        ORGANIZATION = "organization", _("organization")
+        COUNTRY = "country", _("country")
+        EVENT = "event", _("event")
+        VISIT = "visit", _("visit")
+        MEETING = "meeting", _("meeting")
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("pending")
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="proposals"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    data = models.JSONField(_("data"), default=dict, help_text=_("What was read, as extracted."))
+    evidence = models.TextField(_("passage"), blank=True)
+    decision = models.CharField(
+        _("decision"), max_length=10, choices=Decision.choices, default=Decision.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    target_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target = GenericForeignKey("target_type", "target_id")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "kind", "position"]
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "kind", "position"], name="proposal_unique_position"
+            )
+        ]
+
+    def __str__(self):
+        label = self.data.get("name") or self.data.get("visitor") or self.evidence[:60]
+        return f"{self.get_kind_display()}: {label}"
