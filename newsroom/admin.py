@@ -1,0 +1,155 @@
+"""Admin for the press: outlets, articles and the links from articles to what they report."""
+
+from django.contrib import admin
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django_countries.filters import CountryFilter
+
+from newsroom import resources
+from newsroom.models import (
+    Article,
+    ArticleCountry,
+    ArticleEvent,
+    ArticleMeeting,
+    ArticleOfficial,
+    ArticleOrganization,
+    ArticleVisit,
+    Outlet,
+)
+from visits.admin import CompactTabularInline, OfficialSearchMixin
+from visits.editorial_admin import EditorialAdmin, RecordAdmin
+
+
+@admin.register(Outlet)
+class OutletAdmin(RecordAdmin):
+    resource_classes = [resources.OutletResource]
+    list_display = ("name", "url", "country", "language")
+    list_filter = ("language", ("country", CountryFilter))
+    search_fields = ("name", "slug", "url")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+class ArticleOfficialInline(CompactTabularInline):
+    model = ArticleOfficial
+    fields = ("official", "quote")
+    autocomplete_fields = ("official",)
+
+
+class ArticleOrganizationInline(CompactTabularInline):
+    model = ArticleOrganization
+    fields = ("organization", "quote")
+    autocomplete_fields = ("organization",)
+
+
+class ArticleCountryInline(CompactTabularInline):
+    model = ArticleCountry
+    fields = ("country", "role", "quote")
+
+
+class ArticleEventInline(CompactTabularInline):
+    model = ArticleEvent
+    fields = ("event", "quote")
+    autocomplete_fields = ("event",)
+
+
+class ArticleVisitInline(CompactTabularInline):
+    model = ArticleVisit
+    fields = ("visit", "quote")
+    autocomplete_fields = ("visit",)
+
+
+class ArticleMeetingInline(CompactTabularInline):
+    model = ArticleMeeting
+    fields = ("meeting", "quote")
+    autocomplete_fields = ("meeting",)
+
+
+@admin.register(Article)
+class ArticleAdmin(OfficialSearchMixin, EditorialAdmin):
+    resource_classes = [resources.ArticleResource]
+    official_lookups = ("officials",)
+    list_display = ("title", "outlet", "published", "language", "status")
+    list_filter = ("status", "language", "published_precision", "outlet", "topics")
+    list_select_related = ("outlet",)
+    search_fields = ("title", "slug", "author", "url", "summary", "outlet__name")
+    prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ("outlet", "topics")
+    readonly_fields = ("content_hash", "created_at", "updated_at")
+    date_hierarchy = "published_on"
+    inlines = [
+        ArticleOfficialInline,
+        ArticleOrganizationInline,
+        ArticleCountryInline,
+        ArticleEventInline,
+        ArticleVisitInline,
+        ArticleMeetingInline,
+    ]
+
+    @admin.display(description=_("publication date"), ordering="published_on")
+    def published(self, obj):
+        return obj.published_display
+
+
+class ArticleLinkAdmin(RecordAdmin):
+    """The links from articles to one kind of record, each with its quoted passage."""
+
+    list_select_related = ("article",)
+    search_fields = ("article__title", "article__slug", "quote")
+    autocomplete_fields = ("article",)
+
+    @admin.display(description=_("quoted passage"))
+    def passage(self, obj):
+        return Truncator(obj.quote).chars(80)
+
+
+@admin.register(ArticleOfficial)
+class ArticleOfficialAdmin(OfficialSearchMixin, ArticleLinkAdmin):
+    resource_classes = [resources.ArticleOfficialResource]
+    official_lookups = ("official",)
+    list_display = ("article", "official", "passage")
+    list_select_related = ("article", "official")
+    autocomplete_fields = ("article", "official")
+
+
+@admin.register(ArticleOrganization)
+class ArticleOrganizationAdmin(ArticleLinkAdmin):
+    resource_classes = [resources.ArticleOrganizationResource]
+    list_display = ("article", "organization", "passage")
+    list_filter = ("organization__kind",)
+    list_select_related = ("article", "organization")
+    search_fields = (*ArticleLinkAdmin.search_fields, "organization__name", "organization__acronym")
+    autocomplete_fields = ("article", "organization")
+
+
+@admin.register(ArticleCountry)
+class ArticleCountryAdmin(ArticleLinkAdmin):
+    resource_classes = [resources.ArticleCountryResource]
+    list_display = ("article", "country", "role", "passage")
+    list_filter = ("role", ("country", CountryFilter))
+
+
+@admin.register(ArticleEvent)
+class ArticleEventAdmin(ArticleLinkAdmin):
+    resource_classes = [resources.ArticleEventResource]
+    list_display = ("article", "event", "passage")
+    list_select_related = ("article", "event")
+    search_fields = (*ArticleLinkAdmin.search_fields, "event__name", "event__slug")
+    autocomplete_fields = ("article", "event")
+
+
+@admin.register(ArticleVisit)
+class ArticleVisitAdmin(OfficialSearchMixin, ArticleLinkAdmin):
+    resource_classes = [resources.ArticleVisitResource]
+    official_lookups = ("visit__visitor",)
+    list_display = ("article", "visit", "passage")
+    list_select_related = ("article", "visit__visitor")
+    autocomplete_fields = ("article", "visit")
+
+
+@admin.register(ArticleMeeting)
+class ArticleMeetingAdmin(ArticleLinkAdmin):
+    resource_classes = [resources.ArticleMeetingResource]
+    list_display = ("article", "meeting", "passage")
+    list_select_related = ("article", "meeting")
+    search_fields = (*ArticleLinkAdmin.search_fields, "meeting__city")
+    autocomplete_fields = ("article", "meeting")
