@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup install migrate fixtures admin test lint format messages clean
+.PHONY: run setup install migrate fixtures admin test lint format messages clean eval bench
 
 run: setup
 	$(MANAGE) runserver 127.0.0.1:8000
@@ -31,6 +31,14 @@ admin: migrate
 
 test: install
 	$(BIN)/pytest -q
+
+# Extraction scored on fixtures/eval/ (with the seed records as the known officials and events).
+eval: fixtures
+	$(MANAGE) ingest_eval
+
+# The spaCy model's load time and articles read per second, on one core where taskset exists.
+bench: fixtures
+	$(if $(shell command -v taskset),taskset -c 0 )$(MANAGE) ingest_bench
 
 lint: install
 	$(BIN)/ruff check .
