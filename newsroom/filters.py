@@ -6,8 +6,26 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from newsroom.models import Article, Language, Outlet
-from visits.filters import visible_events, visible_officials
-from visits.models import Topic
+from visits.filters import date_input, visible_events, visible_officials
+from visits.models import Official, Topic
+from visits.names import normalize_name
+
+# Shorter words would match too many names to stand for a person.
+OFFICIAL_NAME_MIN_LENGTH = 3
+
+
+def visible_articles(request):
+    return Article.objects.visible_to(getattr(request, "user", None))
+
+
+def article_outlets(request):
+    """Outlets of the articles the viewer may see."""
+    return Outlet.objects.filter(articles__in=visible_articles(request)).distinct()
+
+
+def article_topics(request):
+    """Topics of the articles the viewer may see."""
+    return Topic.objects.filter(articles__in=visible_articles(request)).distinct()
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -15,13 +33,16 @@ class ArticleFilter(django_filters.FilterSet):
         label=_("Text"), method="filter_text", help_text=_("Words of the title, summary or text.")
     )
     outlet = django_filters.ModelChoiceFilter(
-        label=_("Outlet"), queryset=Outlet.objects.all(), to_field_name="slug"
+        label=_("Outlet"), queryset=article_outlets, to_field_name="slug"
     )
     date_from = django_filters.DateFilter(
-        label=_("Published from"), field_name="published_on", lookup_expr="gte"
+        label=_("Published from"), field_name="published_on", lookup_expr="gte", widget=date_input()
     )
     date_to = django_filters.DateFilter(
-        label=_("Published until"), field_name="published_on", lookup_expr="lte"
+        label=_("Published until"),
+        field_name="published_on",
+        lookup_expr="lte",
+        widget=date_input(),
     )
     official = django_filters.ModelChoiceFilter(
         label=_("Official"),
@@ -42,13 +63,14 @@ class ArticleFilter(django_filters.FilterSet):
     )
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"),
-        queryset=Topic.objects.all(),
+        queryset=article_topics,
         to_field_name="slug",
         field_name="topics",
         distinct=True,
     )
     language = django_filters.ChoiceFilter(label=_("Language"), choices=Language.choices)
     ordering = django_filters.OrderingFilter(
+        label=_("Sort by"),
         fields=(("published_on", "date"), ("title", "title")),
         field_labels={"published_on": _("Date"), "title": _("Title")},
     )
@@ -58,9 +80,26 @@ class ArticleFilter(django_filters.FilterSet):
         fields = ["q", "outlet", "official", "country", "event", "topic", "language"]
 
     def filter_text(self, queryset, name, value):
+        """Every word is in the title, summary or text, or in a name of an official it names."""
         condition = Q()
         for word in value.split():
-            condition &= (
+            matches = (
                 Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
             )
+            if len(normalize_name(word)) >= OFFICIAL_NAME_MIN_LENGTH:
+                named = Official.objects.search(word)
+                matches |= Q(pk__in=Article.objects.filter(officials__in=named).values("pk"))
+            condition &= matches
         return queryset.filter(condition)
+
+
+class OutletFilter(django_filters.FilterSet):
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries)
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=Language.choices)
+    ordering = django_filters.OrderingFilter(
+        label=_("Sort by"), fields=(("name", "name"),), field_labels={"name": _("Name")}
+    )
+
+    class Meta:
+        model = Outlet
+        fields = ["country", "language"]

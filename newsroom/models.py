@@ -8,6 +8,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -65,7 +67,68 @@ class Outlet(models.Model):
         return (self.slug,)
 
 
-class ArticleManager(SlugManager.from_queryset(EditorialQuerySet)):
+class ArticleQuerySet(EditorialQuerySet):
+    def for_listing(self):
+        """The joins a list of articles shows."""
+        return self.select_related("outlet").prefetch_related("topics")
+
+    def for_detail(self, viewer):
+        """The listing's joins and the records the article reports, those `viewer` may see."""
+        participants = "meeting__participants"
+        meetings = (
+            ArticleMeeting.objects.filter(meeting__in=Meeting.objects.visible_to(viewer))
+            .select_related("meeting")
+            .prefetch_related(participants, f"{participants}__official", "meeting__topics")
+        )
+        return self.for_listing().prefetch_related(
+            Prefetch(
+                "articleofficial_set",
+                queryset=ArticleOfficial.objects.filter(
+                    official__in=Official.objects.visible_to(viewer)
+                ).select_related("official"),
+                to_attr="official_links",
+            ),
+            Prefetch(
+                "articlevisit_set",
+                queryset=ArticleVisit.objects.filter(
+                    visit__in=Visit.objects.visible_to(viewer)
+                ).select_related("visit__visitor"),
+                to_attr="visit_links",
+            ),
+            Prefetch("articlemeeting_set", queryset=meetings, to_attr="meeting_links"),
+            Prefetch(
+                "articleevent_set",
+                queryset=ArticleEvent.objects.filter(
+                    event__in=Event.objects.visible_to(viewer)
+                ).select_related("event"),
+                to_attr="event_links",
+            ),
+            "country_links",
+        )
+
+    def for_api(self, viewer):
+        """The joins of the API's articles; links kept only to records `viewer` may see."""
+
+        def links(model, visible):
+            target = model.target_field
+            return Prefetch(
+                f"{model._meta.model_name}_set",
+                queryset=model.objects.filter(**{f"{target}__in": visible}).select_related(target),
+                to_attr=f"api_{target}_links",
+            )
+
+        return self.select_related("outlet").prefetch_related(
+            "topics",
+            links(ArticleOfficial, Official.objects.visible_to(viewer)),
+            links(ArticleOrganization, Organization.objects.all()),
+            links(ArticleEvent, Event.objects.visible_to(viewer)),
+            links(ArticleVisit, Visit.objects.visible_to(viewer)),
+            links(ArticleMeeting, Meeting.objects.visible_to(viewer)),
+            "country_links",
+        )
+
+
+class ArticleManager(SlugManager.from_queryset(ArticleQuerySet)):
     pass
 
 
@@ -142,12 +205,23 @@ class Article(EditorialModel):
 
     def clean(self):
         errors = dates.precision_errors(self.published_precision, published_on=self.published_on)
+        self.content_hash = content_hash(self.body)
+        same_text = Article.objects.filter(content_hash=self.content_hash).exclude(pk=self.pk)
+        if self.body and same_text.exists():
+            errors["body"] = ValidationError(
+                _("An article with the same text already exists: “%(title)s”."),
+                code="duplicate_text",
+                params={"title": same_text.first().title},
+            )
         if errors:
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         self.content_hash = content_hash(self.body)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("article-detail", kwargs={"slug": self.slug})
 
     @property
     def published_iso(self) -> str | None:

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from newsroom.models import content_hash
@@ -17,6 +18,7 @@ from tests.factories import (
     VisitFactory,
 )
 from visits.dates import DatePrecision
+from visits.models import OfficialName
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +113,19 @@ def test_wikidata_ids_are_unique_when_given():
     OfficialFactory(wikidata_id="")
     OfficialFactory(wikidata_id="Q123")
     assert_rejected(OfficialFactory, wikidata_id="Q123")
+
+
+def test_a_duplicate_other_name_is_a_form_error_not_a_crash():
+    name = OfficialNameFactory(name="Abdelatif Hammouchi")
+    duplicate = OfficialName(official=name.official, name="ABDELATIF HAMMOUCHİ")
+    with pytest.raises(ValidationError) as error:
+        duplicate.full_clean()
+    assert "name" in error.value.message_dict
+
+
+def test_the_same_text_twice_is_a_form_error_naming_the_first_article():
+    first = ArticleFactory(body="Le directeur général a effectué une visite.")
+    again = ArticleFactory.build(body="Le directeur général a effectué une visite.\n", outlet=None)
+    with pytest.raises(ValidationError) as error:
+        again.full_clean()
+    assert first.title in error.value.message_dict["body"][0]

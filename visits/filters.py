@@ -1,10 +1,12 @@
 """FilterSets of the domain, shared by the HTML list pages and the API."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from visits.models import (
     Event,
@@ -18,12 +20,34 @@ from visits.models import (
 )
 
 
+def date_input():
+    """A browser date picker; its value is ISO, as the API's is."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 def visible_officials(request):
     return Official.objects.visible_to(getattr(request, "user", None))
 
 
 def visible_events(request):
     return Event.objects.visible_to(getattr(request, "user", None))
+
+
+def visible_series(request):
+    """Series with an edition the viewer may see."""
+    return EventSeries.objects.filter(editions__in=visible_events(request)).distinct()
+
+
+def visible_organizations(request):
+    """Organizations where an official the viewer may see holds a post."""
+    officials = visible_officials(request)
+    return Organization.objects.filter(positions__official__in=officials).distinct()
+
+
+def meeting_topics(request):
+    """Topics of the meetings the viewer may see."""
+    meetings = Meeting.objects.visible_to(getattr(request, "user", None))
+    return Topic.objects.filter(meetings__in=meetings).distinct()
 
 
 def overlapping(queryset, start_field, end_field, date_from, date_to):
@@ -44,8 +68,10 @@ class DateRangeFilterSet(django_filters.FilterSet):
     start_field = "start"
     end_field = "end"
 
-    date_from = django_filters.DateFilter(label=_("From"), method="filter_dates")
-    date_to = django_filters.DateFilter(label=_("To"), method="filter_dates")
+    date_from = django_filters.DateFilter(
+        label=_("From"), method="filter_dates", widget=date_input()
+    )
+    date_to = django_filters.DateFilter(label=_("To"), method="filter_dates", widget=date_input())
 
     def filter_dates(self, queryset, name, value):
         # Both bounds are applied together in filter_queryset.
@@ -77,6 +103,7 @@ class VisitFilter(DateRangeFilterSet):
         label=_("Event"), queryset=visible_events, to_field_name="slug"
     )
     ordering = django_filters.OrderingFilter(
+        label=_("Sort by"),
         fields=(("start", "date"), ("host_country", "host_country")),
         field_labels={"start": _("Date"), "host_country": _("Host country")},
     )
@@ -85,6 +112,7 @@ class VisitFilter(DateRangeFilterSet):
         model = Visit
         fields = ["official", "host_country", "origin_country", "kind", "event"]
 
+    @extend_schema_field(OpenApiTypes.STR)
     def filter_official(self, queryset, name, value):
         return queryset.filter(Q(visitor=value) | Q(delegation=value)).distinct()
 
@@ -101,11 +129,17 @@ class MeetingFilter(django_filters.FilterSet):
         label=_("Country"), choices=countries, method="filter_country"
     )
     topic = django_filters.ModelChoiceFilter(
-        label=_("Topic"), queryset=Topic.objects.all(), to_field_name="slug", field_name="topics"
+        label=_("Topic"), queryset=meeting_topics, to_field_name="slug", field_name="topics"
     )
-    date_from = django_filters.DateFilter(label=_("From"), field_name="date", lookup_expr="gte")
-    date_to = django_filters.DateFilter(label=_("To"), field_name="date", lookup_expr="lte")
-    ordering = django_filters.OrderingFilter(fields=(("date", "date"),))
+    date_from = django_filters.DateFilter(
+        label=_("From"), field_name="date", lookup_expr="gte", widget=date_input()
+    )
+    date_to = django_filters.DateFilter(
+        label=_("To"), field_name="date", lookup_expr="lte", widget=date_input()
+    )
+    ordering = django_filters.OrderingFilter(
+        label=_("Sort by"), fields=(("date", "date"),), field_labels={"date": _("Date")}
+    )
 
     class Meta:
         model = Meeting
@@ -127,12 +161,14 @@ class OfficialFilter(django_filters.FilterSet):
     country = django_filters.ChoiceFilter(label=_("Country"), choices=countries)
     organization = django_filters.ModelChoiceFilter(
         label=_("Organization"),
-        queryset=Organization.objects.all(),
+        queryset=visible_organizations,
         to_field_name="slug",
         field_name="positions__organization",
         distinct=True,
     )
-    ordering = django_filters.OrderingFilter(fields=(("name", "name"),))
+    ordering = django_filters.OrderingFilter(
+        label=_("Sort by"), fields=(("name", "name"),), field_labels={"name": _("Name")}
+    )
 
     class Meta:
         model = Official
@@ -144,7 +180,7 @@ class OfficialFilter(django_filters.FilterSet):
 
 class EventFilter(DateRangeFilterSet):
     series = django_filters.ModelChoiceFilter(
-        label=_("Series"), queryset=EventSeries.objects.all(), to_field_name="slug"
+        label=_("Series"), queryset=visible_series, to_field_name="slug"
     )
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=EventKind.choices)
     country = django_filters.ChoiceFilter(
@@ -155,7 +191,11 @@ class EventFilter(DateRangeFilterSet):
         choices=[("upcoming", _("upcoming")), ("past", _("past"))],
         method="filter_when",
     )
-    ordering = django_filters.OrderingFilter(fields=(("start", "date"), ("name", "name")))
+    ordering = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=(("start", "date"), ("name", "name")),
+        field_labels={"start": _("Date"), "name": _("Name")},
+    )
 
     class Meta:
         model = Event
@@ -163,11 +203,44 @@ class EventFilter(DateRangeFilterSet):
 
     def filter_country(self, queryset, name, value):
         """Events hosted by the country, alone or with others."""
-        return queryset.filter(Q(country=value) | Q(co_host_countries__contains=value))
+        return queryset.hosted_by(value)
 
     def filter_when(self, queryset, name, value):
-        today = timezone.localdate()
-        ongoing_or_later = Q(end__gte=today) | Q(end__isnull=True, start__gte=today)
-        if value == "upcoming":
-            return queryset.filter(ongoing_or_later)
-        return queryset.exclude(ongoing_or_later).exclude(start__isnull=True)
+        """Upcoming until the last day of the period: "novembre 2025" through 30 November."""
+        return queryset.upcoming() if value == "upcoming" else queryset.past()
+
+
+class OrganizationFilter(django_filters.FilterSet):
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries)
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Organization.Kind.choices)
+    parent = django_filters.ModelChoiceFilter(
+        label=_("Parent organization"), queryset=Organization.objects.all(), to_field_name="slug"
+    )
+    ordering = django_filters.OrderingFilter(
+        label=_("Sort by"), fields=(("name", "name"),), field_labels={"name": _("Name")}
+    )
+
+    class Meta:
+        model = Organization
+        fields = ["country", "kind", "parent"]
+
+
+class TopicFilter(django_filters.FilterSet):
+    ordering = django_filters.OrderingFilter(
+        label=_("Sort by"), fields=(("name", "name"),), field_labels={"name": _("Name")}
+    )
+
+    class Meta:
+        model = Topic
+        fields = []
+
+
+class EventSeriesFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=EventKind.choices)
+    ordering = django_filters.OrderingFilter(
+        label=_("Sort by"), fields=(("name", "name"),), field_labels={"name": _("Name")}
+    )
+
+    class Meta:
+        model = EventSeries
+        fields = ["kind"]

@@ -29,6 +29,19 @@ class EditorialQuerySet(models.QuerySet):
         return self.published()
 
 
+def source_links(model, viewer, to_attr: str = "api_sources") -> models.Prefetch:
+    """A record's links to the articles that report it, from the articles `viewer` may see."""
+    link = model._meta.get_field("article_links").related_model
+    article = link._meta.get_field("article").related_model
+    return models.Prefetch(
+        "article_links",
+        queryset=link.objects.filter(article__in=article.objects.visible_to(viewer)).select_related(
+            "article"
+        ),
+        to_attr=to_attr,
+    )
+
+
 class EditorialModel(models.Model):
     """A record that goes from draft through review to published."""
 

@@ -1,12 +1,24 @@
 """Topics, event series and their editions."""
 
+import datetime
+
 from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from visits import dates
+from visits.dates import DatePrecision
 from visits.models.dated import DateRangeModel
-from visits.models.editorial import EditorialModel, EditorialQuerySet, SlugManager
+from visits.models.editorial import (
+    EditorialModel,
+    EditorialQuerySet,
+    SlugManager,
+    source_links,
+)
 from visits.models.people import Organization
 
 
@@ -75,7 +87,42 @@ class EventSeries(models.Model):
         return (self.slug,)
 
 
-class EventManager(SlugManager.from_queryset(EditorialQuerySet)):
+def _not_over(today: datetime.date) -> Q:
+    """Events whose last period (end, else start, at its precision) has not ended before today."""
+    condition = Q()
+    for precision in DatePrecision.values:
+        since = dates.truncate(today, precision)
+        condition |= Q(precision=precision) & (
+            Q(end__gte=since) | Q(end__isnull=True, start__gte=since)
+        )
+    return condition
+
+
+class EventQuerySet(EditorialQuerySet):
+    def for_listing(self):
+        """The joins a list of events shows."""
+        return self.select_related("series", "organizer")
+
+    def upcoming(self, today: datetime.date | None = None):
+        """Events not over yet: "novembre 2025" is upcoming until the month is out."""
+        return self.filter(_not_over(today or timezone.localdate()))
+
+    def past(self, today: datetime.date | None = None):
+        """Dated events that are over."""
+        return self.exclude(_not_over(today or timezone.localdate())).exclude(start__isnull=True)
+
+    def hosted_by(self, country: str):
+        """Events the country hosts, alone or with others."""
+        return self.filter(Q(country=country) | Q(co_host_countries__contains=country))
+
+    def for_api(self, viewer):
+        """The joins of the API's events, sources kept only if `viewer` may see them."""
+        return self.select_related("series", "organizer").prefetch_related(
+            source_links(self.model, viewer)
+        )
+
+
+class EventManager(SlugManager.from_queryset(EventQuerySet)):
     pass
 
 
@@ -128,5 +175,14 @@ class Event(EditorialModel, DateRangeModel):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("event-detail", kwargs={"slug": self.slug})
+
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def is_upcoming(self) -> bool:
+        """Not over yet, the last day of its period counted."""
+        last = self.end or self.start
+        return last is not None and dates.truncate(timezone.localdate(), self.precision) <= last

@@ -3,7 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -105,6 +106,18 @@ class OfficialQuerySet(models.QuerySet):
             | Q(other_names__normalized__contains=normalized)
         ).distinct()
 
+    def for_listing(self):
+        """The joins a list of officials shows: other names, positions and their organizations."""
+        return self.prefetch_related(
+            "other_names",
+            Prefetch("positions", queryset=Position.objects.select_related("organization")),
+        )
+
+    def for_api(self, viewer):
+        """The joins of the API's officials: other names, and posts in a stable order."""
+        positions = Position.objects.select_related("organization").order_by("-start", "pk")
+        return self.prefetch_related("other_names", Prefetch("positions", queryset=positions))
+
 
 class OfficialManager(SlugManager.from_queryset(OfficialQuerySet)):
     pass
@@ -144,6 +157,9 @@ class Official(models.Model):
     def save(self, *args, **kwargs):
         self.name_normalized = normalize_name(self.name)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("official-detail", kwargs={"slug": self.slug})
 
     def natural_key(self):
         return (self.slug,)
@@ -191,6 +207,16 @@ class OfficialName(models.Model):
     def save(self, *args, **kwargs):
         self.normalized = normalize_name(self.name)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        self.normalized = normalize_name(self.name)
+        duplicates = OfficialName.objects.filter(
+            official_id=self.official_id, normalized=self.normalized
+        ).exclude(pk=self.pk)
+        if self.official_id and duplicates.exists():
+            raise ValidationError(
+                {"name": _("This official already has this name, whatever its case or accents.")}
+            )
 
     def natural_key(self):
         return (*self.official.natural_key(), self.name)

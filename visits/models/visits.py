@@ -2,7 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -10,12 +11,84 @@ from simple_history.models import HistoricalRecords
 from visits import dates
 from visits.dates import DatePrecision
 from visits.models.dated import DateRangeModel
-from visits.models.editorial import EditorialModel, EditorialQuerySet, UidManager, UidModel
+from visits.models.editorial import (
+    EditorialModel,
+    EditorialQuerySet,
+    UidManager,
+    UidModel,
+    source_links,
+)
 from visits.models.events import Event, Topic
 from visits.models.people import Official, Organization
 
 
-class EditorialUidManager(UidManager.from_queryset(EditorialQuerySet)):
+class VisitQuerySet(EditorialQuerySet):
+    def for_listing(self, viewer):
+        """The joins a list of visits shows; the event is kept only if `viewer` may see it."""
+        return self.select_related("visitor").prefetch_related(
+            Prefetch("event", queryset=Event.objects.visible_to(viewer), to_attr="visible_event")
+        )
+
+    def for_detail(self, viewer):
+        """The listing's joins, the delegation, and the meetings `viewer` may see."""
+        meetings = Meeting.objects.visible_to(viewer).with_participants().order_by("date", "pk")
+        return (
+            self.for_listing(viewer)
+            .select_related("inviting_organization")
+            .prefetch_related(
+                "delegation",
+                Prefetch("meetings", queryset=meetings, to_attr="visible_meetings"),
+            )
+        )
+
+    def for_api(self, viewer):
+        """The joins of the API's visits, nested records kept only if `viewer` may see them."""
+        meetings = Meeting.objects.visible_to(viewer).for_api(viewer, with_visit=False)
+        return self.select_related("visitor", "inviting_organization").prefetch_related(
+            Prefetch("event", queryset=Event.objects.visible_to(viewer), to_attr="api_event"),
+            "delegation",
+            Prefetch("meetings", queryset=meetings.order_by("date", "pk"), to_attr="api_meetings"),
+            source_links(self.model, viewer),
+        )
+
+
+class VisitManager(UidManager.from_queryset(VisitQuerySet)):
+    pass
+
+
+class MeetingQuerySet(EditorialQuerySet):
+    def with_participants(self):
+        """Meetings with their participants (official, organization) and topics."""
+        participants = MeetingParticipant.objects.select_related("official", "organization")
+        return self.prefetch_related(Prefetch("participants", queryset=participants), "topics")
+
+    def for_listing(self, viewer):
+        """Meetings with participants and topics, and their visit if `viewer` may see it."""
+        visits = Visit.objects.visible_to(viewer).select_related("visitor")
+        return self.with_participants().prefetch_related(
+            Prefetch("visit", queryset=visits, to_attr="visible_visit")
+        )
+
+    def involving_country(self, country: str):
+        """Meetings held in the country or with a participant from it."""
+        return self.filter(
+            Q(country=country)
+            | Q(participants__country=country)
+            | Q(participants__official__country=country)
+        ).distinct()
+
+    def for_api(self, viewer, *, with_visit: bool = True):
+        """The joins of the API's meetings, linked records kept only if `viewer` may see them."""
+        queryset = self.with_participants().prefetch_related(source_links(self.model, viewer))
+        if with_visit:
+            visits = Visit.objects.visible_to(viewer)
+            queryset = queryset.prefetch_related(
+                Prefetch("visit", queryset=visits, to_attr="api_visit")
+            )
+        return queryset
+
+
+class MeetingManager(UidManager.from_queryset(MeetingQuerySet)):
     pass
 
 
@@ -72,7 +145,7 @@ class Visit(UidModel, EditorialModel, DateRangeModel):
     summary = models.TextField(_("summary"), blank=True)
     history = HistoricalRecords(m2m_fields=[delegation])
 
-    objects = EditorialUidManager()
+    objects = VisitManager()
 
     class Meta(DateRangeModel.Meta):
         ordering = ["-start", "pk"]
@@ -85,6 +158,9 @@ class Visit(UidModel, EditorialModel, DateRangeModel):
         host = self.host_country.name if self.host_country else ""
         when = dates.humanize(self.start, self.precision)
         return " – ".join(str(part) for part in [visitor, host, when] if part)
+
+    def get_absolute_url(self):
+        return reverse("visit-detail", kwargs={"pk": self.pk})
 
 
 class Meeting(UidModel, EditorialModel):
@@ -111,7 +187,7 @@ class Meeting(UidModel, EditorialModel):
     )
     history = HistoricalRecords(m2m_fields=[topics])
 
-    objects = EditorialUidManager()
+    objects = MeetingManager()
 
     class Meta:
         ordering = ["-date", "pk"]
