@@ -1,0 +1,51 @@
+"""An official's dossier: the visits, meetings and articles that a viewer may see."""
+
+from django.db.models import Q
+
+from visits.models import Event, Meeting, Official, Visit
+from visits.sections import list_url, section
+from visits.sources import visible_sources
+
+
+def official_dossier(*, official: Official, viewer) -> dict:
+    """Visits made (as visitor or delegate) and received (met during them), meetings, articles."""
+    visits = Visit.objects.visible_to(viewer)
+    meetings = Meeting.objects.visible_to(viewer).filter(participants__official=official)
+    made = visits.filter(Q(visitor=official) | Q(delegation=official)).distinct()
+    received = visits.filter(meetings__in=meetings).exclude(pk__in=made.values("pk")).distinct()
+    return {
+        "visits_made": section(
+            made.for_listing(viewer), more_url=list_url("visit-list", official=official.slug)
+        ),
+        "visits_received": section(received.for_listing(viewer)),
+        "meetings": section(meetings.for_listing(viewer).order_by("-date", "pk")),
+        "sources": section(
+            visible_sources(official, viewer),
+            more_url=list_url("article-list", official=official.slug),
+        ),
+    }
+
+
+def event_dossier(*, event: Event, viewer) -> dict:
+    """The visits made for an event, the other editions of its series, the articles."""
+    editions = Event.objects.none()
+    if event.series_id:
+        editions = (
+            Event.objects.visible_to(viewer)
+            .filter(series=event.series_id)
+            .exclude(pk=event.pk)
+            .for_listing()
+        )
+    return {
+        "visits": section(
+            Visit.objects.visible_to(viewer).filter(event=event).for_listing(viewer),
+            more_url=list_url("visit-list", event=event.slug),
+        ),
+        "editions": section(
+            editions,
+            more_url=list_url("event-list", series=event.series.slug) if event.series_id else "",
+        ),
+        "sources": section(
+            visible_sources(event, viewer), more_url=list_url("article-list", event=event.slug)
+        ),
+    }
