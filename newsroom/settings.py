@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "import_export",
     "simple_history",
     "visits",
@@ -162,8 +165,72 @@ SIMPLE_HISTORY_REVERT_DISABLED = False
 
 # --- Django REST framework ---
 REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    # Anyone reads what is published; writing takes the model's add/change/delete permission.
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
     ],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # `ordering` comes from each FilterSet, shared with the pages, so DRF's OrderingFilter is
+    # left out: the parameter works the same on both and appears once in the schema.
+    "DEFAULT_FILTER_BACKENDS": [
+        "newsroom.api_defaults.FilterBackend",
+        "newsroom.api_defaults.SearchFilter",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["newsroom.api_defaults.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "newsroom.api_defaults.PageNumberPagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_THROTTLE_ANON", "120/minute"),
+        "user": os.environ.get("API_THROTTLE_USER", "1200/minute"),
+    },
+    "EXCEPTION_HANDLER": "newsroom.api_defaults.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+
+# --- drf-spectacular ---
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Newsroom API",
+    "DESCRIPTION": (
+        "Morocco's security diplomacy as structured, sourced records: articles, officials, "
+        "visits, meetings and events.\n\n"
+        "- Anonymous clients read published records only; writing needs a token "
+        "(`Authorization: Token <key>`) or a session, and the model's permissions. Moving a "
+        "record to or from `published` also needs its `publish_*` permission.\n"
+        "- Countries are ISO 3166-1 alpha-2 codes (`TR`).\n"
+        "- Officials, events, organizations, topics, outlets and series are written by slug "
+        "and read as `{slug, name, url}`; visits and meetings by id.\n"
+        '- Every partial date is `{"value": "2025-11", "precision": "month"}`: the value is '
+        "`YYYY-MM-DD`, `YYYY-MM` or `YYYY` and its form must match the precision; a start and "
+        "an end share one precision.\n"
+        "- Lists take `page` and `page_size` (at most 100), `search` and `ordering`.\n"
+        "- A visit is written with its meetings and their participants, an official with other "
+        "names and positions: one request, one transaction. An article's links to the records "
+        "it reports are read-only here.\n"
+        "- Bad input is a 400 naming the field; deleting a record others depend on is a 409. "
+        "Messages follow `Accept-Language` (French by default)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "ENUM_NAME_OVERRIDES": {
+        "CountryEnum": "django_countries.countries",
+        "StatusEnum": "visits.models.Status",
+        "PrecisionEnum": "visits.dates.DatePrecision",
+        "OrganizationKindEnum": "visits.models.Organization.Kind",
+        "EventKindEnum": "visits.models.EventKind",
+        "VisitKindEnum": "visits.models.Visit.Kind",
+        "OfficialNameKindEnum": "visits.models.OfficialName.Kind",
+    },
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
