@@ -1,11 +1,14 @@
 """Admin for the press: outlets, articles and the links from articles to what they report."""
 
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
 from newsroom import resources
+from newsroom.admin_ingest import ArticleIngestMixin
 from newsroom.models import (
     Article,
     ArticleCountry,
@@ -15,7 +18,9 @@ from newsroom.models import (
     ArticleOrganization,
     ArticleVisit,
     Outlet,
+    Proposal,
 )
+from newsroom.review import admin_url, proposal_label
 from visits.admin import CompactTabularInline, OfficialSearchMixin
 from visits.editorial_admin import EditorialAdmin, RecordAdmin
 
@@ -65,7 +70,7 @@ class ArticleMeetingInline(CompactTabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(OfficialSearchMixin, EditorialAdmin):
+class ArticleAdmin(ArticleIngestMixin, OfficialSearchMixin, EditorialAdmin):
     resource_classes = [resources.ArticleResource]
     official_lookups = ("officials",)
     list_display = ("title", "outlet", "published", "language", "status")
@@ -153,3 +158,53 @@ class ArticleMeetingAdmin(ArticleLinkAdmin):
     list_select_related = ("article", "meeting")
     search_fields = (*ArticleLinkAdmin.search_fields, "meeting__city")
     autocomplete_fields = ("article", "meeting")
+
+
+@admin.register(Proposal)
+class ProposalAdmin(admin.ModelAdmin):
+    """What ingestion read, across articles; decisions are taken on each article's review page."""
+
+    list_display = ("label", "kind", "article", "decision", "review")
+    list_filter = ("decision", "kind")
+    list_select_related = ("article", "decided_by")
+    search_fields = ("evidence", "article__title")
+    fields = (
+        "article",
+        "kind",
+        "position",
+        "evidence",
+        "data",
+        "decision",
+        "decided_by",
+        "decided_at",
+        "record",
+        "review",
+    )
+    readonly_fields = ("record", "review")
+    list_per_page = 50
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("proposal"))
+    def label(self, obj):
+        return proposal_label(obj)
+
+    @admin.display(description=_("record"))
+    def record(self, obj):
+        target = obj.target if obj.decision == Proposal.Decision.ACCEPTED else None
+        if target is None:
+            return "-"
+        url = admin_url(target)
+        return format_html('<a href="{}">{}</a>', url, target) if url else str(target)
+
+    @admin.display(description=_("review"))
+    def review(self, obj):
+        url = reverse("admin:newsroom_article_review", args=[obj.article_id])
+        return format_html('<a href="{}">{}</a>', url, _("Review"))

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from newsroom.models import Article, ArticleEvent, ArticleMeeting, ArticleOrganization
+from newsroom.models import Article, ArticleEvent, ArticleMeeting, ArticleOrganization, Proposal
 from tests import factories
 from visits.dates import DatePrecision
 from visits.editorial_admin import EditorialAdmin, RecordAdmin
@@ -49,6 +49,17 @@ class ArticleMeetingFactory(factory.django.DjangoModelFactory):
     meeting = factory.SubFactory(factories.MeetingFactory)
 
 
+class ProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Proposal
+
+    article = factory.SubFactory(factories.ArticleFactory)
+    kind = Proposal.Kind.PERSON
+    position = factory.Sequence(int)
+    data = factory.Sequence(lambda n: {"name": f"Official Number {n}", "role": "met"})
+    evidence = factory.Sequence(lambda n: f"Il a rencontré Official Number {n}.")
+
+
 FACTORIES = {
     factory_class._meta.model: factory_class
     for factory_class in [
@@ -72,6 +83,7 @@ FACTORIES = {
         ArticleEventFactory,
         factories.ArticleVisitFactory,
         ArticleMeetingFactory,
+        ProposalFactory,
     ]
 }
 # Models of other apps that the admin shows, made without a factory of their own.
@@ -102,10 +114,15 @@ def object_id(record):
     return record.user_id if label(type(record)) == "authtoken.TokenProxy" else record.pk
 
 
+# Admins of records made elsewhere (proposals come from ingestion): they have no add page.
+WITHOUT_ADD = {"newsroom.Proposal"}
+
+
 def admin_urls(model):
     """Every page of the model's admin, for a record made for it."""
     pk = object_id(make_record(model))
-    urls = [url(model, "changelist"), url(model, "add")]
+    urls = [url(model, "changelist")]
+    urls += [] if label(model) in WITHOUT_ADD else [url(model, "add")]
     urls += [url(model, "change", pk), url(model, "history", pk)]
     if isinstance(admin.site._registry[model], RecordAdmin):
         urls += [url(model, "import"), url(model, "export")]
