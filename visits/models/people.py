@@ -175,7 +175,7 @@ class OfficialName(models.Model):
         ALIAS = "alias", _("alias")
         MISSPELLING = "misspelling", _("misspelling")
         TRANSLITERATION = "transliteration", _("transliteration")
-        MAIDEN = "former", _("former name")
+        FORMER = "former", _("former name")
 
     official = models.ForeignKey(
         Official,
