@@ -1,6 +1,7 @@
 """API viewsets of the domain: each starts from the records the user may see."""
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import translation
 from rest_framework import viewsets
 
@@ -90,7 +91,21 @@ class VisitViewSet(ByIdMixin, VisibleRecordsMixin, viewsets.ModelViewSet):
     model = Visit
     serializer_class = serializers.VisitSerializer
     filterset_class = VisitFilter
-    search_fields = ["city", "summary", "invited_by", "visitor__name", "event__name"]
+    search_fields = ["city", "summary", "invited_by", "visitor__name"]
+
+    def search(self, queryset, text):
+        """Every word in one of `search_fields` or in the name of an event the user may see.
+
+        The event's name is matched among visible events only: a draft event's name must not
+        find, and so reveal, the published visits made for it.
+        """
+        events = Event.objects.visible_to(self.request.user)
+        for word in text.split():
+            condition = Q(event__in=events.filter(name__icontains=word))
+            for field in self.search_fields:
+                condition |= Q(**{f"{field}__icontains": word})
+            queryset = queryset.filter(condition)
+        return queryset
 
 
 class MeetingViewSet(ByIdMixin, VisibleRecordsMixin, viewsets.ModelViewSet):
