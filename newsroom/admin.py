@@ -24,6 +24,10 @@ from newsroom.review import admin_url, proposal_label
 from visits.admin import CompactTabularInline, OfficialSearchMixin
 from visits.editorial_admin import EditorialAdmin, RecordAdmin
 
+admin.site.site_header = _("Security diplomacy: editorial administration")
+admin.site.site_title = _("Security diplomacy")
+admin.site.index_title = _("Records and articles")
+
 
 @admin.register(Outlet)
 class OutletAdmin(RecordAdmin):

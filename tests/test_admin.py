@@ -410,3 +410,9 @@ def test_a_visit_page_lists_its_meetings(staff_client):
 
     (formset,) = response.context["inline_admin_formsets"]
     assert [form.instance for form in formset.formset.forms] == [meeting]
+
+
+def test_the_admin_speaks_of_the_project_not_of_its_framework(staff_client):
+    response = staff_client.get("/admin/")
+    assert "Diplomatie sécuritaire" in response.content.decode()
+    assert "Django" not in response.content.decode().split("<title>")[1].split("</title>")[0]
