@@ -189,8 +189,20 @@ def find(folded: str, start: int = 0, end: int | None = None) -> list[DateMentio
     return sorted(chosen, key=lambda m: m.start)
 
 
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _valid(mention: DateMention) -> bool:
-    return all(day is None or 1 <= day <= 31 for day in (mention.day1, mention.day2))
+    """Days that exist in their month ("31 février" and "0 mars" are not dates)."""
+    if mention.kind in {"day", "range"} and not mention.day1:
+        return False
+    if mention.kind == "range" and not mention.day2:
+        return False
+    month1 = mention.month1 or mention.month2
+    return all(
+        day is None or (month and 1 <= day <= _MONTH_DAYS[month - 1])
+        for day, month in ((mention.day1, month1), (mention.day2, mention.month2))
+    )
 
 
 def _date(year: int, month: int, day: int | None) -> datetime.date | None:

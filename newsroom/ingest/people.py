@@ -300,7 +300,9 @@ def _match_official(person: Person, gazetteer: Gazetteer) -> OfficialRef | None:
 
 def rescan(context: Context, persons: list[Person], mentions: list[PersonMention]) -> None:
     """Later mentions by surname, in capitals, or with a stray letter, join their person."""
-    taken = [(m.start, m.end) for m in mentions]
+    taken = bytearray(len(context.body) + 1)  # the characters a mention already covers
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     surnames = {}
     for person in persons:
         if len(person.words) >= 2 or person.official:
@@ -309,7 +311,7 @@ def rescan(context: Context, persons: list[Person], mentions: list[PersonMention
         if len({r.slug for r in refs}) == 1 and surname not in surnames:
             surnames[surname] = refs[0]
     for index, token in enumerate(context.tokens):
-        if not token.text[:1].isupper() or any(s <= token.start < e for s, e in taken):
+        if not token.text[:1].isupper() or taken[token.start]:
             continue
         word, end = token.folded, token.end
         target = surnames.get(word)
@@ -332,5 +334,5 @@ def rescan(context: Context, persons: list[Person], mentions: list[PersonMention
         else:
             mention.official = target
             persons.append(Person(name=mention.text, mentions=[mention], official=target))
-        taken.append((mention.start, mention.end))
+        taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     persons.sort(key=lambda p: p.mentions[0].start)

@@ -66,8 +66,10 @@ def _title(source: Source, sentences) -> str:
     if source.headers.get("title"):
         return source.headers["title"][:300]
     heading = next((s for s in sentences if s.kind == segments.HEADING), None)
-    first = heading or next((s for s in sentences if s.is_narrative), sentences[0])
-    text = re.sub(r"\s+", " ", first.text).strip()
+    first = heading or next((s for s in sentences if s.is_narrative), None)
+    # A text that is only a teaser keeps none of its sentences: its first line is the title.
+    first_text = first.text if first else (sentences[0].text if sentences else source.body)
+    text = re.sub(r"\s+", " ", first_text).strip()
     return text if len(text) <= 120 else text[:117].rsplit(" ", 1)[0] + "…"
 
 

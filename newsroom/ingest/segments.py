@@ -27,6 +27,10 @@ _BOILERPLATE = re.compile(
     r"|tous droits|all rights|cookies?|suivez|follow us|lire la suite|read more$)",
 )
 _NAV = re.compile(r"\S\s*[|>]\s*\S")
+# An excerpt cut mid-sentence ends on a word no heading ends on: "... travel to London in June to".
+_CUT_END = re.compile(
+    r"\b(?:to|of|the|an|and|with|for|by|que|qui|de|du|des|le|les|et|aux|pour|avec|dans|par)$"
+)
 _END_PUNCT = re.compile(r"[.!?…:;»\"”)]\s*$")
 # A new sentence begins after . ! ? or … and a space, unless the dot ends an abbreviation.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"”)]?\s+(?=[«\"“(]?[A-ZÀ-ÖØ-Þ0-9İ])")
@@ -70,7 +74,12 @@ def _line_kind(line: str) -> str:
         return CAPTION
     if not _END_PUNCT.search(line.strip()) and len(words) <= 4:
         return BOILERPLATE
-    if not _END_PUNCT.search(line.strip()) and len(words) <= 16 and line.strip()[:1].isupper():
+    if (
+        not _END_PUNCT.search(line.strip())
+        and len(words) <= 16
+        and line.strip()[:1].isupper()
+        and not _CUT_END.search(folded)
+    ):
         return HEADING
     return BODY
 

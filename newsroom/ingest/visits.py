@@ -1,5 +1,6 @@
 """Visits, meetings and roles: who travelled where, whom they met, and who is only mentioned."""
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ _VISIT_NOUN = re.compile(
 )
 _VISIT_VERB = re.compile(
     r"\b(?:s'est rendue?|se rend|se rendra|s'est deplacee?|travell?ed to|arrived in|arrives in"
+    r"|travels to|travel to|travell?ing to|will visit|is visiting|arrive in|arriving in"
     r"|flew to|a conduit la delegation|conduit la delegation|conduira la delegation"
     r"|led (?:the|a) (?:\w+ )?delegation|a pris part|prend part|prendra part|a participe"
     r"|participe|took part|takes part|attended|attends|will attend|is attending|visited"
@@ -105,10 +107,13 @@ class Reader(MeetingReading):
         self.mentions: list[tuple[PersonMention, Person]] = sorted(
             ((m, p) for p in persons for m in p.mentions), key=lambda pair: pair[0].start
         )
+        self.mention_starts = [m.start for m, _ in self.mentions]
 
     # -- lookups ---------------------------------------------------------------------------
     def people_in(self, start: int, end: int) -> list[tuple[PersonMention, Person]]:
-        return [(m, p) for m, p in self.mentions if start <= m.start and m.end <= end]
+        first = bisect.bisect_left(self.mention_starts, start)
+        last = bisect.bisect_left(self.mention_starts, end)
+        return [(m, p) for m, p in self.mentions[first:last] if m.end <= end]
 
     def places_in(
         self, start: int, end: int, kinds=(gz.COUNTRY, gz.CITY, gz.HOME), *, anywhere=False
