@@ -6,51 +6,26 @@ skipped, with the reason, where either is missing.
 
 import datetime
 import re
-from pathlib import Path
 
 import pytest
 
+from tests.browser_support import chromium_page, expect, needs_chromium
 from tests.factories import VisitFactory
 from visits.models import Visit
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright is not installed: pip install -e '.[dev]'"
-)
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)"
-)
+pytestmark = needs_chromium
 
 
 @pytest.fixture
 def browser_page(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
-    # around it are synchronous and safe, so Django's guard is lifted for this test only.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(locale="fr-FR")
-        page.set_default_timeout(15_000)
+    with chromium_page(monkeypatch, locale="fr-FR") as page:
         yield page
-        browser.close()
 
 
 def test_a_reader_filters_visits_by_host_country_and_opens_one(live_server, seed, browser_page):
     VisitFactory(host_country="ES", city="Madrid", start=datetime.date(2023, 3, 1), end=None)
     visit_2024 = Visit.objects.get(start=datetime.date(2024, 9, 19))
     page = browser_page
-    expect = sync_api.expect
 
     page.goto(f"{live_server.url}/visits/")
     expect(page.locator("html")).to_have_attribute("lang", "fr")

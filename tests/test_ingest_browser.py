@@ -5,47 +5,25 @@ where either is missing.
 """
 
 import re
-from pathlib import Path
 
 import pytest
 
 from newsroom.models import Article
+from tests.browser_support import chromium_page, expect, needs_chromium
 from tests.factories import StaffFactory
 from tests.test_ingest_admin import CORREIA, HAMMOUCHI, LISBON
 from visits.models import Visit
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PASSWORD = "correct horse battery staple"
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright is not installed: pip install -e '.[dev]'"
-)
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)"
-)
+pytestmark = needs_chromium
 
 
 @pytest.fixture
 def browser_page(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
-    # around it are synchronous and safe, so Django's guard is lifted for this test only.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(locale="en-GB", viewport={"width": 1400, "height": 900})
-        page.set_default_timeout(15_000)
+    viewport = {"width": 1400, "height": 900}
+    with chromium_page(monkeypatch, locale="en-GB", viewport=viewport) as page:
         yield page
-        browser.close()
 
 
 def test_an_editor_imports_an_article_and_accepts_a_person_and_the_visit(
@@ -53,7 +31,6 @@ def test_an_editor_imports_an_article_and_accepts_a_person_and_the_visit(
 ):
     StaffFactory(username="editor")
     page = browser_page
-    expect = sync_api.expect
 
     page.goto(f"{live_server.url}/en/admin/")
     page.get_by_label("Username").fill("editor")
