@@ -1,11 +1,12 @@
 """The article FilterSet, shared by the article list page and the API."""
 
 import django_filters
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from newsroom.models import Article, Language, Outlet
+from visits.completion import RecordFilter
 from visits.filters import date_input, visible_events, visible_officials
 from visits.models import Official, Topic
 from visits.names import normalize_name
@@ -20,12 +21,14 @@ def visible_articles(request):
 
 def article_outlets(request):
     """Outlets of the articles the viewer may see."""
-    return Outlet.objects.filter(articles__in=visible_articles(request)).distinct()
+    articles = visible_articles(request).filter(outlet=OuterRef("pk"))
+    return Outlet.objects.filter(Exists(articles))
 
 
 def article_topics(request):
     """Topics of the articles the viewer may see."""
-    return Topic.objects.filter(articles__in=visible_articles(request)).distinct()
+    articles = visible_articles(request).filter(topics=OuterRef("pk"))
+    return Topic.objects.filter(Exists(articles))
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -44,29 +47,21 @@ class ArticleFilter(django_filters.FilterSet):
         lookup_expr="lte",
         widget=date_input(),
     )
-    official = django_filters.ModelChoiceFilter(
+    # Each link is unique per article, so these joins never repeat an article.
+    official = RecordFilter(
         label=_("Official"),
         queryset=visible_officials,
-        to_field_name="slug",
+        source="official-complete",
         field_name="officials",
-        distinct=True,
     )
     country = django_filters.ChoiceFilter(
-        label=_("Country"), choices=countries, field_name="country_links__country", distinct=True
+        label=_("Country"), choices=countries, field_name="country_links__country"
     )
-    event = django_filters.ModelChoiceFilter(
-        label=_("Event"),
-        queryset=visible_events,
-        to_field_name="slug",
-        field_name="events",
-        distinct=True,
+    event = RecordFilter(
+        label=_("Event"), queryset=visible_events, source="event-complete", field_name="events"
     )
     topic = django_filters.ModelChoiceFilter(
-        label=_("Topic"),
-        queryset=article_topics,
-        to_field_name="slug",
-        field_name="topics",
-        distinct=True,
+        label=_("Topic"), queryset=article_topics, to_field_name="slug", field_name="topics"
     )
     language = django_filters.ChoiceFilter(label=_("Language"), choices=Language.choices)
     ordering = django_filters.OrderingFilter(

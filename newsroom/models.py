@@ -26,7 +26,7 @@ from visits.models import (
     Topic,
     Visit,
 )
-from visits.models.editorial import SlugManager
+from visits.models.editorial import SlugManager, pointing_to
 
 
 class Language(models.TextChoices):
@@ -75,32 +75,24 @@ class ArticleQuerySet(EditorialQuerySet):
     def for_detail(self, viewer):
         """The listing's joins and the records the article reports, those `viewer` may see."""
         participants = "meeting__participants"
-        meetings = (
-            ArticleMeeting.objects.filter(meeting__in=Meeting.objects.visible_to(viewer))
-            .select_related("meeting")
-            .prefetch_related(participants, f"{participants}__official", "meeting__topics")
+        meetings = visible_links(ArticleMeeting, viewer).prefetch_related(
+            participants, f"{participants}__official", "meeting__topics"
         )
         return self.for_listing().prefetch_related(
             Prefetch(
                 "articleofficial_set",
-                queryset=ArticleOfficial.objects.filter(
-                    official__in=Official.objects.visible_to(viewer)
-                ).select_related("official"),
+                queryset=visible_links(ArticleOfficial, viewer),
                 to_attr="official_links",
             ),
             Prefetch(
                 "articlevisit_set",
-                queryset=ArticleVisit.objects.filter(
-                    visit__in=Visit.objects.visible_to(viewer)
-                ).select_related("visit__visitor"),
+                queryset=visible_links(ArticleVisit, viewer).select_related("visit__visitor"),
                 to_attr="visit_links",
             ),
             Prefetch("articlemeeting_set", queryset=meetings, to_attr="meeting_links"),
             Prefetch(
                 "articleevent_set",
-                queryset=ArticleEvent.objects.filter(
-                    event__in=Event.objects.visible_to(viewer)
-                ).select_related("event"),
+                queryset=visible_links(ArticleEvent, viewer),
                 to_attr="event_links",
             ),
             "country_links",
@@ -109,23 +101,32 @@ class ArticleQuerySet(EditorialQuerySet):
     def for_api(self, viewer):
         """The joins of the API's articles; links kept only to records `viewer` may see."""
 
-        def links(model, visible):
-            target = model.target_field
+        def links(model):
             return Prefetch(
                 f"{model._meta.model_name}_set",
-                queryset=model.objects.filter(**{f"{target}__in": visible}).select_related(target),
-                to_attr=f"api_{target}_links",
+                queryset=visible_links(model, viewer),
+                to_attr=f"api_{model.target_field}_links",
             )
 
         return self.select_related("outlet").prefetch_related(
             "topics",
-            links(ArticleOfficial, Official.objects.visible_to(viewer)),
-            links(ArticleOrganization, Organization.objects.all()),
-            links(ArticleEvent, Event.objects.visible_to(viewer)),
-            links(ArticleVisit, Visit.objects.visible_to(viewer)),
-            links(ArticleMeeting, Meeting.objects.visible_to(viewer)),
+            links(ArticleOfficial),
+            links(ArticleOrganization),
+            links(ArticleEvent),
+            links(ArticleVisit),
+            links(ArticleMeeting),
             "country_links",
         )
+
+
+def visible_links(model, viewer):
+    """An article's links of one kind, to the records `viewer` may see, with the record."""
+    target = model._meta.get_field(model.target_field).related_model
+    manager = target._default_manager
+    visible = manager.visible_to(viewer) if hasattr(manager, "visible_to") else manager.all()
+    return pointing_to(model.objects.all(), model.target_field, visible).select_related(
+        model.target_field
+    )
 
 
 class ArticleManager(SlugManager.from_queryset(ArticleQuerySet)):

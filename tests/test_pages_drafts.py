@@ -225,9 +225,9 @@ def test_filter_choices_offer_only_what_is_visible(viewer, status):
     )
     official = official_named_by_unpublished_visit(status)
     PositionFactory(official=official, organization__name=f"{HIDDEN} organization")
+    # Officials and events are typed and completed (test_completion.py), never listed.
     choices = {
-        "article-list": ["outlet", "topic", "event"],
-        "visit-list": ["event"],
+        "article-list": ["outlet", "topic"],
         "event-list": ["series"],
         "official-list": ["organization"],
     }

@@ -2,19 +2,22 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from visits.completion import RecordFilter
 from visits.models import (
     Event,
     EventKind,
     EventSeries,
     Meeting,
+    MeetingParticipant,
     Official,
     Organization,
+    Position,
     Topic,
     Visit,
 )
@@ -35,19 +38,20 @@ def visible_events(request):
 
 def visible_series(request):
     """Series with an edition the viewer may see."""
-    return EventSeries.objects.filter(editions__in=visible_events(request)).distinct()
+    editions = visible_events(request).filter(series=OuterRef("pk"))
+    return EventSeries.objects.filter(Exists(editions))
 
 
 def visible_organizations(request):
     """Organizations where an official the viewer may see holds a post."""
-    officials = visible_officials(request)
-    return Organization.objects.filter(positions__official__in=officials).distinct()
+    officials = visible_officials(request).filter(positions__organization=OuterRef("pk"))
+    return Organization.objects.filter(Exists(officials))
 
 
 def meeting_topics(request):
     """Topics of the meetings the viewer may see."""
     meetings = Meeting.objects.visible_to(getattr(request, "user", None))
-    return Topic.objects.filter(meetings__in=meetings).distinct()
+    return Topic.objects.filter(Exists(meetings.filter(topics=OuterRef("pk"))))
 
 
 def overlapping(queryset, start_field, end_field, date_from, date_to):
@@ -89,19 +93,17 @@ class DateRangeFilterSet(django_filters.FilterSet):
 
 
 class VisitFilter(DateRangeFilterSet):
-    official = django_filters.ModelChoiceFilter(
+    official = RecordFilter(
         label=_("Official"),
         queryset=visible_officials,
-        to_field_name="slug",
+        source="official-complete",
         method="filter_official",
         help_text=_("The visitor or a member of the delegation."),
     )
     host_country = django_filters.ChoiceFilter(label=_("Host country"), choices=countries)
     origin_country = django_filters.ChoiceFilter(label=_("Origin country"), choices=countries)
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Visit.Kind.choices)
-    event = django_filters.ModelChoiceFilter(
-        label=_("Event"), queryset=visible_events, to_field_name="slug"
-    )
+    event = RecordFilter(label=_("Event"), queryset=visible_events, source="event-complete")
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),
         fields=(("start", "date"), ("host_country", "host_country")),
@@ -114,16 +116,16 @@ class VisitFilter(DateRangeFilterSet):
 
     @extend_schema_field(OpenApiTypes.STR)
     def filter_official(self, queryset, name, value):
-        return queryset.filter(Q(visitor=value) | Q(delegation=value)).distinct()
+        delegation = Visit.delegation.through.objects.filter(visit=OuterRef("pk"), official=value)
+        return queryset.filter(Q(visitor=value) | Exists(delegation))
 
 
 class MeetingFilter(django_filters.FilterSet):
-    official = django_filters.ModelChoiceFilter(
+    official = RecordFilter(
         label=_("Official"),
         queryset=visible_officials,
-        to_field_name="slug",
-        field_name="participants__official",
-        distinct=True,
+        source="official-complete",
+        method="filter_official",
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"), choices=countries, method="filter_country"
@@ -145,13 +147,14 @@ class MeetingFilter(django_filters.FilterSet):
         model = Meeting
         fields = ["official", "country", "topic"]
 
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_official(self, queryset, name, value):
+        participants = MeetingParticipant.objects.filter(meeting=OuterRef("pk"), official=value)
+        return queryset.filter(Exists(participants))
+
     def filter_country(self, queryset, name, value):
         """Meetings held in the country or with a participant from it."""
-        return queryset.filter(
-            Q(country=value)
-            | Q(participants__country=value)
-            | Q(participants__official__country=value)
-        ).distinct()
+        return queryset.involving_country(value)
 
 
 class OfficialFilter(django_filters.FilterSet):
@@ -163,8 +166,7 @@ class OfficialFilter(django_filters.FilterSet):
         label=_("Organization"),
         queryset=visible_organizations,
         to_field_name="slug",
-        field_name="positions__organization",
-        distinct=True,
+        method="filter_organization",
     )
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"), fields=(("name", "name"),), field_labels={"name": _("Name")}
@@ -176,6 +178,11 @@ class OfficialFilter(django_filters.FilterSet):
 
     def filter_name(self, queryset, name, value):
         return queryset.filter(pk__in=Official.objects.search(value).values("pk"))
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_organization(self, queryset, name, value):
+        positions = Position.objects.filter(official=OuterRef("pk"), organization=value)
+        return queryset.filter(Exists(positions))
 
 
 class EventFilter(DateRangeFilterSet):

@@ -1,5 +1,7 @@
 """Sources: the articles that report a record, with the passage that says so."""
 
+from visits.models.editorial import pointing_to
+
 
 def visible_sources(record, viewer):
     """Links to `record` from the articles `viewer` may see, newest article first.
@@ -10,7 +12,7 @@ def visible_sources(record, viewer):
     links = record.article_links
     article_model = links.model._meta.get_field("article").related_model
     return (
-        links.filter(article__in=article_model.objects.visible_to(viewer))
+        pointing_to(links.all(), "article", article_model.objects.visible_to(viewer))
         .select_related("article__outlet")
         .order_by("-article__published_on", "article__title", "pk")
     )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from visits import feeds, views
+from visits import completion, feeds, views
 
 urlpatterns = [
     path("visits/", views.VisitListView.as_view(), name="visit-list"),
@@ -13,4 +13,10 @@ urlpatterns = [
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
     path("events.ics", feeds.EventCalendarView.as_view(), name="event-calendar"),
     path("timeline/", views.TimelineView.as_view(), name="timeline"),
+    path(
+        "complete/officials/",
+        completion.OfficialCompletionView.as_view(),
+        name="official-complete",
+    ),
+    path("complete/events/", completion.EventCompletionView.as_view(), name="event-complete"),
 ]

@@ -3,6 +3,7 @@
 import uuid
 
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 
@@ -29,16 +30,24 @@ class EditorialQuerySet(models.QuerySet):
         return self.published()
 
 
+def pointing_to(queryset, field: str, visible):
+    """Rows of `queryset` whose `field` points to a record of `visible`, checked row by row.
+
+    A correlated EXISTS costs one index probe per row of the page, where `field__in=visible`
+    may make the database list every visible record first.
+    """
+    if not visible.query.where:
+        return queryset
+    return queryset.filter(Exists(visible.filter(pk=OuterRef(field))))
+
+
 def source_links(model, viewer, to_attr: str = "api_sources") -> models.Prefetch:
     """A record's links to the articles that report it, from the articles `viewer` may see."""
     link = model._meta.get_field("article_links").related_model
     article = link._meta.get_field("article").related_model
+    links = pointing_to(link.objects.all(), "article", article.objects.visible_to(viewer))
     return models.Prefetch(
-        "article_links",
-        queryset=link.objects.filter(article__in=article.objects.visible_to(viewer)).select_related(
-            "article"
-        ),
-        to_attr=to_attr,
+        "article_links", queryset=links.select_related("article"), to_attr=to_attr
     )
 
 

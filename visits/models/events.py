@@ -168,6 +168,11 @@ class Event(EditorialModel, DateRangeModel):
 
     class Meta(DateRangeModel.Meta):
         ordering = ["-start", "name"]
+        indexes = [
+            models.Index(fields=["status", "-start", "name"], name="event_status_start_idx"),
+            models.Index(fields=["-start", "name"], name="event_start_idx"),
+            models.Index(fields=["country"], name="event_country_idx"),
+        ]
         verbose_name = _("event")
         verbose_name_plural = _("events")
         permissions = [("publish_event", _("Can publish events"))]

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -65,6 +65,27 @@ class Organization(models.Model):
             ancestor = ancestor.parent
 
 
+def named_by_published_record() -> Q:
+    """Officials that a published article, visit (as visitor or delegate) or meeting names.
+
+    Each reference is an EXISTS on an indexed foreign key, stopping at the first published
+    record: a join would multiply an official's rows by every record naming them.
+    """
+    published = Status.PUBLISHED
+    opts = Official._meta
+    article_links = opts.get_field("article_links").related_model
+    visits = opts.get_field("visits").related_model
+    delegations = opts.get_field("delegation_visits").through
+    participations = opts.get_field("meeting_participations").related_model
+    official = OuterRef("pk")
+    return Q(
+        Exists(article_links.objects.filter(official=official, article__status=published))
+        | Exists(visits.objects.filter(visitor=official, status=published))
+        | Exists(delegations.objects.filter(official=official, visit__status=published))
+        | Exists(participations.objects.filter(official=official, meeting__status=published))
+    )
+
+
 class OfficialQuerySet(models.QuerySet):
     def matching(self, name: str):
         """Officials whose canonical or other name normalizes like `name`, canonical first."""
@@ -88,23 +109,17 @@ class OfficialQuerySet(models.QuerySet):
         """All officials for editors; for the public, those a published record names."""
         if user is not None and user.is_active and user.has_perm("visits.view_official"):
             return self.all()
-        published = Status.PUBLISHED
-        return self.filter(
-            Q(articles__status=published)
-            | Q(visits__status=published)
-            | Q(delegation_visits__status=published)
-            | Q(meeting_participations__meeting__status=published)
-        ).distinct()
+        return self.filter(named_by_published_record())
 
     def search(self, text: str):
         """Officials any of whose names contains `text`, ignoring case and accents."""
         normalized = normalize_name(text)
         if not normalized:
             return self.all()
-        return self.filter(
-            Q(name_normalized__contains=normalized)
-            | Q(other_names__normalized__contains=normalized)
-        ).distinct()
+        other_names = OfficialName.objects.filter(
+            official=OuterRef("pk"), normalized__contains=normalized
+        )
+        return self.filter(Q(name_normalized__contains=normalized) | Exists(other_names))
 
     def for_listing(self):
         """The joins a list of officials shows: other names, positions and their organizations."""
@@ -141,6 +156,10 @@ class Official(models.Model):
 
     class Meta:
         ordering = ["name"]
+        indexes = [
+            models.Index(fields=["name"], name="official_name_idx"),
+            models.Index(fields=["country", "name"], name="official_country_name_idx"),
+        ]
         verbose_name = _("official")
         verbose_name_plural = _("officials")
         constraints = [

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -71,11 +71,10 @@ class MeetingQuerySet(EditorialQuerySet):
 
     def involving_country(self, country: str):
         """Meetings held in the country or with a participant from it."""
-        return self.filter(
-            Q(country=country)
-            | Q(participants__country=country)
-            | Q(participants__official__country=country)
-        ).distinct()
+        participants = MeetingParticipant.objects.filter(meeting=OuterRef("pk")).filter(
+            Q(country=country) | Q(official__country=country)
+        )
+        return self.filter(Q(country=country) | Exists(participants))
 
     def for_api(self, viewer, *, with_visit: bool = True):
         """The joins of the API's meetings, linked records kept only if `viewer` may see them."""
@@ -149,6 +148,13 @@ class Visit(UidModel, EditorialModel, DateRangeModel):
 
     class Meta(DateRangeModel.Meta):
         ordering = ["-start", "pk"]
+        # The public list (published, newest first), the staff list, and each country filter.
+        indexes = [
+            models.Index(fields=["status", "-start", "id"], name="visit_status_start_idx"),
+            models.Index(fields=["-start", "id"], name="visit_start_idx"),
+            models.Index(fields=["host_country", "-start"], name="visit_host_start_idx"),
+            models.Index(fields=["origin_country", "-start"], name="visit_origin_start_idx"),
+        ]
         verbose_name = _("visit")
         verbose_name_plural = _("visits")
         permissions = [("publish_visit", _("Can publish visits"))]
@@ -191,6 +197,11 @@ class Meeting(UidModel, EditorialModel):
 
     class Meta:
         ordering = ["-date", "pk"]
+        indexes = [
+            models.Index(fields=["status", "-date", "id"], name="meeting_status_date_idx"),
+            models.Index(fields=["-date", "id"], name="meeting_date_idx"),
+            models.Index(fields=["country"], name="meeting_country_idx"),
+        ]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         permissions = [("publish_meeting", _("Can publish meetings"))]
@@ -257,6 +268,7 @@ class MeetingParticipant(UidModel):
 
     class Meta:
         ordering = ["meeting", "pk"]
+        indexes = [models.Index(fields=["country"], name="participant_country_idx")]
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         constraints = [
