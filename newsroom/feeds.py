@@ -78,7 +78,7 @@ class OfficialArticleFeed(ArticleFeed):
         return obj.get_absolute_url()
 
     def articles(self, obj):
-        return super().articles(obj).filter(officials=obj).distinct()
+        return super().articles(obj).filter(officials=obj)
 
 
 class CountryArticleFeed(ArticleFeed):

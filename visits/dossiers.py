@@ -1,8 +1,8 @@
 """An official's dossier: the visits, meetings and articles that a viewer may see."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
-from visits.models import Event, Meeting, Official, Visit
+from visits.models import Event, Meeting, MeetingParticipant, Official, Visit
 from visits.sections import list_url, section
 from visits.sources import visible_sources
 
@@ -10,9 +10,12 @@ from visits.sources import visible_sources
 def official_dossier(*, official: Official, viewer) -> dict:
     """Visits made (as visitor or delegate) and received (met during them), meetings, articles."""
     visits = Visit.objects.visible_to(viewer)
-    meetings = Meeting.objects.visible_to(viewer).filter(participants__official=official)
-    made = visits.filter(Q(visitor=official) | Q(delegation=official)).distinct()
-    received = visits.filter(meetings__in=meetings).exclude(pk__in=made.values("pk")).distinct()
+    took_part = MeetingParticipant.objects.filter(official=official, meeting=OuterRef("pk"))
+    meetings = Meeting.objects.visible_to(viewer).filter(Exists(took_part))
+    delegate = Visit.delegation.through.objects.filter(official=official, visit=OuterRef("pk"))
+    made_it = Q(visitor=official) | Exists(delegate)
+    made = visits.filter(made_it)
+    received = visits.filter(Exists(meetings.filter(visit=OuterRef("pk")))).exclude(made_it)
     return {
         "visits_made": section(
             made.for_listing(viewer), more_url=list_url("visit-list", official=official.slug)
