@@ -14,12 +14,15 @@ from rest_framework import exceptions, filters, pagination, parsers, status
 from rest_framework.serializers import as_serializer_error
 from rest_framework.settings import api_settings
 
+from visits.pagination import DeferredJoinPaginator
+
 
 class PageNumberPagination(pagination.PageNumberPagination):
     """Pages of `page_size` records (20 unless asked, at most 100) with count, next, previous."""
 
     page_size_query_param = "page_size"
     max_page_size = 100
+    django_paginator_class = DeferredJoinPaginator
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)

@@ -21,6 +21,7 @@ from visits.models import (
     Topic,
     Visit,
 )
+from visits.widgets import PlainSelect
 
 
 def date_input():
@@ -52,6 +53,15 @@ def meeting_topics(request):
     """Topics of the meetings the viewer may see."""
     meetings = Meeting.objects.visible_to(getattr(request, "user", None))
     return Topic.objects.filter(Exists(meetings.filter(topics=OuterRef("pk"))))
+
+
+class CountryFilter(django_filters.ChoiceFilter):
+    """A country by ISO code, chosen among all countries."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", countries)
+        kwargs.setdefault("widget", PlainSelect)
+        super().__init__(*args, **kwargs)
 
 
 def overlapping(queryset, start_field, end_field, date_from, date_to):
@@ -100,8 +110,8 @@ class VisitFilter(DateRangeFilterSet):
         method="filter_official",
         help_text=_("The visitor or a member of the delegation."),
     )
-    host_country = django_filters.ChoiceFilter(label=_("Host country"), choices=countries)
-    origin_country = django_filters.ChoiceFilter(label=_("Origin country"), choices=countries)
+    host_country = CountryFilter(label=_("Host country"))
+    origin_country = CountryFilter(label=_("Origin country"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Visit.Kind.choices)
     event = RecordFilter(label=_("Event"), queryset=visible_events, source="event-complete")
     ordering = django_filters.OrderingFilter(
@@ -127,9 +137,7 @@ class MeetingFilter(django_filters.FilterSet):
         source="official-complete",
         method="filter_official",
     )
-    country = django_filters.ChoiceFilter(
-        label=_("Country"), choices=countries, method="filter_country"
-    )
+    country = CountryFilter(label=_("Country"), method="filter_country")
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"), queryset=meeting_topics, to_field_name="slug", field_name="topics"
     )
@@ -161,7 +169,7 @@ class OfficialFilter(django_filters.FilterSet):
     name = django_filters.CharFilter(
         label=_("Name"), method="filter_name", help_text=_("Any spelling of any of their names.")
     )
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries)
+    country = CountryFilter(label=_("Country"))
     organization = django_filters.ModelChoiceFilter(
         label=_("Organization"),
         queryset=visible_organizations,
@@ -190,9 +198,7 @@ class EventFilter(DateRangeFilterSet):
         label=_("Series"), queryset=visible_series, to_field_name="slug"
     )
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=EventKind.choices)
-    country = django_filters.ChoiceFilter(
-        label=_("Country"), choices=countries, method="filter_country"
-    )
+    country = CountryFilter(label=_("Country"), method="filter_country")
     when = django_filters.ChoiceFilter(
         label=_("When"),
         choices=[("upcoming", _("upcoming")), ("past", _("past"))],
@@ -218,7 +224,7 @@ class EventFilter(DateRangeFilterSet):
 
 
 class OrganizationFilter(django_filters.FilterSet):
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries)
+    country = CountryFilter(label=_("Country"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Organization.Kind.choices)
     parent = django_filters.ModelChoiceFilter(
         label=_("Parent organization"), queryset=Organization.objects.all(), to_field_name="slug"

@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from visits.statistics import refresh_planner_statistics
+
 
 class Migration(migrations.Migration):
 
@@ -62,4 +64,5 @@ class Migration(migrations.Migration):
             model_name='visit',
             index=models.Index(fields=['origin_country', '-start'], name='visit_origin_start_idx'),
         ),
+        migrations.RunPython(refresh_planner_statistics, migrations.RunPython.noop),
     ]
