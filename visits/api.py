@@ -47,12 +47,19 @@ class VisibleRecordsMixin(RequestLanguageMixin):
     select_related = ()
 
     def get_queryset(self):
-        user = self.request.user
-        manager = self.model._default_manager
-        queryset = manager.visible_to(user) if hasattr(manager, "visible_to") else manager.all()
-        if hasattr(queryset, "for_api"):
-            return queryset.for_api(user)
-        return queryset.select_related(*self.select_related)
+        # Built once a request: the permission check asks for it before the list does.
+        if getattr(self, "_visible_records", None) is None:
+            user = self.request.user
+            manager = self.model._default_manager
+            queryset = (
+                manager.visible_to(user) if hasattr(manager, "visible_to") else manager.all()
+            )
+            if hasattr(queryset, "for_api"):
+                queryset = queryset.for_api(user)
+            else:
+                queryset = queryset.select_related(*self.select_related)
+            self._visible_records = queryset
+        return self._visible_records.all()
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

@@ -2,6 +2,7 @@
 
 Events are all-day: DTEND is the day after the last one. An event known to the month or the
 year ("novembre 2025", "2030") spans that whole month or year, and says so in its description.
+The calendar holds the CALENDAR_SIZE events that start last, past ones included.
 """
 
 import datetime
@@ -16,6 +17,8 @@ from visits.models import Event
 
 CRLF = "\r\n"
 LINE_OCTETS = 75
+# Events a calendar holds: those starting last, the upcoming ones first among them.
+CALENDAR_SIZE = 100
 
 
 def escape_text(value: str) -> str:
@@ -26,6 +29,8 @@ def escape_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """A content line cut into lines of at most 75 octets, never inside a character."""
+    if len(line.encode()) <= LINE_OCTETS:
+        return line
     parts, current = [], b""
     for char in line:
         encoded = char.encode()
@@ -73,7 +78,7 @@ def event_lines(event: Event, *, url: str, stamp: str) -> list[str]:
 
 
 class EventCalendarView(View):
-    """Published events with a date, for a calendar application to subscribe to."""
+    """The latest published events with a date, for a calendar application to subscribe to."""
 
     def get(self, request):
         stamp = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -85,8 +90,9 @@ class EventCalendarView(View):
             "METHOD:PUBLISH",
             f"X-WR-CALNAME:{escape_text(_('Security diplomacy: events'))}",
         ]
-        events = Event.objects.published().filter(start__isnull=False).order_by("start", "name")
-        for event in events:
+        dated = Event.objects.published().filter(start__isnull=False).order_by("-start", "name")
+        latest = sorted(dated[:CALENDAR_SIZE], key=lambda event: (event.start, event.name))
+        for event in latest:
             url = request.build_absolute_uri(event.get_absolute_url())
             lines += event_lines(event, url=url, stamp=stamp)
         lines.append("END:VCALENDAR")
