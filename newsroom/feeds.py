@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import Country
 
-from newsroom.countries import countries_on_record
+from newsroom.countries import articles_on, country_on_record
 from newsroom.models import Article
 from visits.models import Official
 
@@ -83,9 +83,7 @@ class OfficialArticleFeed(ArticleFeed):
 
 class CountryArticleFeed(ArticleFeed):
     def get_object(self, request, code):
-        if code not in countries or code not in {
-            row.country.code for row in countries_on_record(None)
-        }:
+        if code not in countries or not country_on_record(code=code, viewer=None):
             raise Http404
         return Country(code=code)
 
@@ -99,7 +97,7 @@ class CountryArticleFeed(ArticleFeed):
         return reverse("country-detail", kwargs={"code": obj.code})
 
     def articles(self, obj):
-        return super().articles(obj).filter(country_links__country=obj.code).distinct()
+        return articles_on(super().articles(obj), obj.code)
 
 
 class AtomMixin:

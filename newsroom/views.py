@@ -10,7 +10,7 @@ from django_countries import countries
 from django_countries.fields import Country
 from django_filters.views import FilterView
 
-from newsroom.countries import countries_on_record, country_relations
+from newsroom.countries import countries_on_record, country_on_record, country_relations
 from newsroom.filters import ArticleFilter
 from newsroom.models import Article
 from visits.models import Event, Visit
@@ -72,12 +72,10 @@ class CountryDetailView(TemplateView):
     def get(self, request, *args, code, **kwargs):
         if code.upper() != code:
             return redirect("country-detail", code=code.upper(), permanent=True)
-        if code not in countries:
+        if code not in countries or not country_on_record(code=code, viewer=request.user):
             raise Http404
         return super().get(request, *args, code=code, **kwargs)
 
     def get_context_data(self, *, code, **kwargs):
         relations = country_relations(code=code, viewer=self.request.user)
-        if not any(section.count for section in relations.values()):
-            raise Http404
         return super().get_context_data(country=Country(code=code), **relations, **kwargs)

@@ -7,7 +7,8 @@ ISO codes, named records as {slug, name, url}, partial dates as {"value", "preci
 import pytest
 from django.urls import NoReverseMatch, reverse
 
-from tests.factories import OutletFactory, TopicFactory
+from tests.factories import OutletFactory, TopicFactory, VisitFactory
+from visits.models import Status
 
 pytest_plugins = ["tests.api_support"]
 pytestmark = pytest.mark.django_db
@@ -230,6 +231,17 @@ def test_countries_give_names_in_both_languages_and_visit_counts(anonymous, seed
     morocco = get(anonymous, "countries/MA/")
     assert (morocco["name_fr"], morocco["name_en"]) == ("Maroc", "Morocco")
     assert (morocco["visits_to"], morocco["visits_from"]) == (0, 2)
+
+
+def test_country_counts_leave_out_drafts_for_those_who_may_not_see_them(anonymous, editor, seed):
+    VisitFactory(host_country="TR", status=Status.DRAFT)
+    VisitFactory(host_country="JP", status=Status.REVIEW)
+    public = {c["code"]: c for c in results(anonymous, "countries/")}
+    assert (public["TR"]["visits_to"], "JP" in public) == (2, False)
+    assert anonymous.get(f"{API}countries/JP/").status_code == 404
+    staff = {c["code"]: c for c in results(editor, "countries/")}
+    assert (staff["TR"]["visits_to"], staff["JP"]["visits_to"]) == (3, 1)
+    assert get(editor, "countries/JP/")["visits_to"] == 1
 
 
 def test_organizations_link_their_parent(anonymous, seed):

@@ -3,11 +3,21 @@
 import datetime
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
-from tests.factories import MeetingFactory, MeetingParticipantFactory, VisitFactory
+from newsroom import countries
+from newsroom.countries import COUNTED
+from tests.factories import (
+    ArticleCountryFactory,
+    EventFactory,
+    MeetingFactory,
+    MeetingParticipantFactory,
+    StaffFactory,
+    VisitFactory,
+)
 from tests.pages_data import rich_article, rich_visit
-from visits.models import Visit
+from visits.models import Status, Visit
 
 pytestmark = pytest.mark.django_db
 
@@ -73,6 +83,21 @@ def test_jordan_shows_the_meeting_with_the_head_of_its_delegation(client, seed):
     assert "Abdellatif Hammouchi" in html
 
 
+@pytest.mark.parametrize("common_links", [1, 1000])
+def test_the_articles_on_a_country_are_the_same_whichever_query_finds_them(
+    client, seed, monkeypatch, common_links
+):
+    monkeypatch.setattr(countries, "COMMON_LINKS", common_links)
+    ArticleCountryFactory(country="TR", article__title="Brouillon", article__status=Status.DRAFT)
+    response = country(client, "TR")
+    assert [article.slug for article in response.context["articles"].rows] == [
+        "igef-2025",
+        "igef-2024",
+    ]
+    feed = client.get(reverse("country-feed", args=["TR"])).content.decode()
+    assert feed.count("<item>") == 2 and "Brouillon" not in feed
+
+
 def test_a_lowercase_code_redirects_to_the_uppercase_page(client, seed):
     response = client.get("/countries/tr/")
     assert response.status_code == 301
@@ -104,8 +129,86 @@ def test_country_pages_query_count_does_not_grow_with_rows(
     for _ in range(rows):
         rich_visit()
         rich_article()
-    with django_assert_max_num_queries(15):
-        assert client.get(reverse("country-detail", args=["TR"])).status_code == 200
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(8):
         response = client.get(COUNTRIES)
     assert {row.country.code for row in response.context["countries"]} == {"MA", "TR"}
+    with django_assert_max_num_queries(1):
+        client.get(COUNTRIES)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("country-detail", args=["TR"])).status_code == 200
+
+
+# --- Drafts and counts ---
+
+
+def counts(client, code):
+    rows = {row.country.code: row for row in client.get(COUNTRIES).context["countries"]}
+    row = rows.get(code)
+    return row and tuple(getattr(row, kind) for kind in COUNTED)
+
+
+@pytest.fixture(params=[Status.DRAFT, Status.REVIEW])
+def drafts_naming_japan(request, seed):
+    """Unpublished records: the only ones to name Japan, and one more visit to Turkey."""
+    status = request.param
+    VisitFactory(host_country="TR", status=status)
+    VisitFactory(host_country="JP", origin_country="MA", status=status)
+    meeting = MeetingFactory(visit=None, country="MA", status=status)
+    MeetingParticipantFactory(meeting=meeting, official__country="JP")
+    EventFactory(country="MA", co_host_countries=["JP"], status=status)
+    ArticleCountryFactory(article__status=status, country="JP")
+
+
+def test_the_public_counts_leave_out_drafts(client, drafts_naming_japan):
+    assert counts(client, "TR") == (2, 0, 6, 2, 2, 3)
+    assert counts(client, "JP") is None
+    assert client.get(reverse("country-detail", args=["JP"])).status_code == 404
+    assert country(client, "TR").context["visits_to"].count == 2
+
+
+def test_staff_counts_include_drafts(staff_client, drafts_naming_japan):
+    assert counts(staff_client, "TR")[:2] == (3, 0)
+    assert counts(staff_client, "JP") == (1, 0, 1, 1, 1, 1)
+    response = country(staff_client, "JP")
+    assert (response.context["meetings"].count, response.context["officials"].count) == (1, 1)
+
+
+@pytest.mark.parametrize("kind", ["visit", "meeting", "participant", "event", "article"])
+def test_a_country_named_only_by_a_draft_has_no_page_for_the_public(client, db, kind):
+    draft = Status.DRAFT
+    if kind == "visit":
+        VisitFactory(origin_country="JP", status=draft)
+    elif kind == "meeting":
+        MeetingFactory(visit=None, country="JP", status=draft)
+    elif kind == "participant":
+        meeting = MeetingFactory(visit=None, country="MA", status=draft)
+        MeetingParticipantFactory(meeting=meeting, official=None, country="JP", role="ministre")
+    elif kind == "event":
+        EventFactory(country="MA", co_host_countries=["JP"], status=draft)
+    else:
+        ArticleCountryFactory(article__status=draft, country="JP")
+    assert client.get(reverse("country-detail", args=["JP"])).status_code == 404
+    staff = Client()
+    staff.force_login(StaffFactory())
+    country(staff, "JP")
+
+
+def test_counts_follow_each_write(client, seed):
+    visit = VisitFactory(host_country="TR", status=Status.DRAFT)
+    assert counts(client, "TR")[0] == 2
+    visit.status = Status.PUBLISHED
+    visit.save()
+    assert counts(client, "TR")[0] == 3
+    visit.delete()
+    assert counts(client, "TR")[0] == 2
+    article = ArticleCountryFactory(country="JP").article
+    assert counts(client, "JP") == (0, 0, 0, 0, 1, 0)
+    article.status = Status.REVIEW
+    article.save()
+    assert counts(client, "JP") is None
+
+
+def test_a_country_page_counts_what_the_list_counts(client, seed):
+    for code in ["TR", "MA", "JO"]:
+        response = country(client, code)
+        assert tuple(response.context[kind].count for kind in COUNTED) == counts(client, code)

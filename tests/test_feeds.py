@@ -12,7 +12,9 @@ from tests.factories import (
     ArticleOfficialFactory,
     EventFactory,
     OfficialFactory,
+    VisitFactory,
 )
+from tests.pages_data import rich_article
 from visits.dates import DatePrecision
 from visits.models import Status
 
@@ -88,6 +90,23 @@ def test_country_feeds_list_the_articles_on_the_country(client, seed, code, expe
 )
 def test_unknown_officials_and_countries_have_no_feed(client, seed, path):
     assert client.get(path).status_code == 404
+
+
+def test_a_country_named_only_by_drafts_has_no_feed_even_for_staff(staff_client, seed):
+    ArticleCountryFactory(article__status=Status.DRAFT, country="JP")
+    VisitFactory(host_country="JP", status=Status.REVIEW)
+    assert staff_client.get(reverse("country-feed", args=["JP"])).status_code == 404
+    assert staff_client.get(reverse("country-feed-atom", args=["JP"])).status_code == 404
+
+
+@pytest.mark.parametrize("articles", [2, 12])
+def test_a_country_feed_costs_the_same_queries_at_any_size(
+    client, db, django_assert_max_num_queries, articles
+):
+    for _ in range(articles):
+        rich_article()
+    with django_assert_max_num_queries(4):
+        assert len(rss_titles(client.get(reverse("country-feed", args=["TR"])))) == articles
 
 
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.REVIEW])
@@ -203,3 +222,11 @@ def test_an_official_named_only_by_drafts_has_no_feed(client, db):
     official = OfficialFactory(slug="draft-only")
     ArticleOfficialFactory(official=official, article__status=Status.DRAFT)
     assert client.get(reverse("official-feed", args=["draft-only"])).status_code == 404
+
+
+def test_calendar_holds_the_events_that_start_last(client, db, monkeypatch):
+    monkeypatch.setattr("visits.feeds.CALENDAR_SIZE", 3)
+    for year in range(2020, 2026):
+        EventFactory(slug=f"summit-{year}", start=datetime.date(year, 5, 1), end=None)
+    uids = [e["UID"] for e in unfolded_events(ics(client))]
+    assert uids == [f"event-summit-{year}@newsroom" for year in (2023, 2024, 2025)]

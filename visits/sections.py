@@ -20,9 +20,15 @@ class Section:
         return self.count > len(self.rows)
 
 
-def section(queryset, *, more_url: str = "", size: int = SECTION_SIZE) -> Section:
-    """The first `size` rows of `queryset` and how many there are, in two queries."""
-    count = queryset.count()
+def section(
+    queryset, *, more_url: str = "", size: int = SECTION_SIZE, count: int | None = None
+) -> Section:
+    """The first `size` rows of `queryset` and how many there are, in two queries.
+
+    A `count` already known, e.g. from a cached aggregate, saves the counting query.
+    """
+    if count is None:
+        count = queryset.count()
     rows = list(queryset[:size]) if count else []
     return Section(rows=rows, count=count, more_url=more_url if count > len(rows) else "")
 

@@ -4,6 +4,7 @@ Every page starts from `visible_to(request.user)`: the public sees published rec
 with the model's view permission also see drafts, marked as such.
 """
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 from django_filters import OrderingFilter
@@ -12,6 +13,7 @@ from django_filters.views import FilterView
 from visits.dossiers import event_dossier, official_dossier
 from visits.filters import EventFilter, OfficialFilter, VisitFilter
 from visits.models import Event, Official, Visit
+from visits.pagination import DeferredJoinPaginator
 from visits.sources import visible_sources
 from visits.timeline import timeline
 
@@ -21,6 +23,7 @@ class ListPageMixin:
 
     paginate_by = 20
     max_page_size = 100
+    paginator_class = DeferredJoinPaginator
     template_name_suffix = "_list"
 
     def get_paginate_by(self, queryset):
@@ -99,7 +102,13 @@ class EventDetailView(VisibleEventsMixin, DetailView):
 
 
 class TimelineView(TemplateView):
+    """The latest entries, or a page of one year's (`?year=2024`, `?year=undated`)."""
+
     template_name = "visits/timeline.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(years=timeline(self.request.user), **kwargs)
+        try:
+            page = timeline(self.request.user, self.request.GET)
+        except ValueError:
+            raise Http404 from None
+        return super().get_context_data(**page, **kwargs)

@@ -1,0 +1,46 @@
+"""Aggregates over whole tables, computed once and cached until a record of their tables is written.
+
+The key holds the SQL of the viewer's visible records, so the public and staff never share a
+value, and a version of the tables read from the database itself, so that every process sees a
+write made by any other: each save or delete through the ORM adds a history row in the same
+transaction, and a fixture load or bulk insert of new rows raises the highest key. A write that
+does neither (a queryset `update()`, raw SQL) outlives the cached value by the timeout at most.
+"""
+
+import hashlib
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.db import connection
+
+# How long an aggregate may outlive a write that leaves no trace in the version.
+TIMEOUT = 10 * 60
+
+
+def tables_version(models) -> str:
+    """The latest history row (key and date) and the highest key of each model, in one query."""
+    quote = connection.ops.quote_name
+    columns = []
+    for model in models:
+        history = model.history.model._meta
+        columns += [
+            f"(SELECT MAX({quote(history.pk.column)}) FROM {quote(history.db_table)})",
+            f"(SELECT MAX({quote('history_date')}) FROM {quote(history.db_table)})",
+            f"(SELECT MAX({quote(model._meta.pk.column)}) FROM {quote(model._meta.db_table)})",
+        ]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(columns)}")
+        return repr(cursor.fetchone())
+
+
+def visibility_key(querysets) -> str:
+    """What the viewer may see, as the SQL of each visible queryset: equal SQL, equal rows."""
+    sql = [repr(queryset.query.sql_with_params()) for queryset in querysets]
+    return hashlib.sha256("\n".join(sql).encode()).hexdigest()
+
+
+def cached_aggregate(name: str, *, visible, models, compute: Callable):
+    """`compute()`, a picklable value, cached per visibility until one of `models` is written."""
+    version = hashlib.sha256(tables_version(models).encode()).hexdigest()
+    key = f"{name}:{visibility_key(visible)}:{version}"
+    return cache.get_or_set(key, compute, TIMEOUT)
