@@ -14,7 +14,7 @@ from rest_framework import exceptions, filters, pagination, parsers, status
 from rest_framework.serializers import as_serializer_error
 from rest_framework.settings import api_settings
 
-from visits.pagination import DeferredJoinPaginator
+from visits.pagination import ListPaginator
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -22,7 +22,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     page_size_query_param = "page_size"
     max_page_size = 100
-    django_paginator_class = DeferredJoinPaginator
+    django_paginator_class = ListPaginator
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)

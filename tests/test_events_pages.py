@@ -115,7 +115,8 @@ def test_event_list_query_count_does_not_grow_with_rows(
 ):
     for _ in range(rows):
         rich_event()
-    with django_assert_max_num_queries(3):
+    # A cold cache: the count also reads the tables' version (visits/pagination.py).
+    with django_assert_max_num_queries(4):
         response = client.get(EVENTS, {"page_size": page_size, "country": "TR"})
     assert len(response.context["object_list"]) == page_size
 

@@ -145,7 +145,8 @@ def test_official_list_query_count_does_not_grow_with_rows(
 ):
     for _ in range(rows):
         rich_official()
-    with django_assert_max_num_queries(5):
+    # A cold cache: the count also reads the tables' version (visits/pagination.py).
+    with django_assert_max_num_queries(6):
         response = client.get(OFFICIALS, {"page_size": page_size})
     assert len(response.context["object_list"]) == page_size
 

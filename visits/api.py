@@ -51,9 +51,7 @@ class VisibleRecordsMixin(RequestLanguageMixin):
         if getattr(self, "_visible_records", None) is None:
             user = self.request.user
             manager = self.model._default_manager
-            queryset = (
-                manager.visible_to(user) if hasattr(manager, "visible_to") else manager.all()
-            )
+            queryset = manager.visible_to(user) if hasattr(manager, "visible_to") else manager.all()
             if hasattr(queryset, "for_api"):
                 queryset = queryset.for_api(user)
             else:

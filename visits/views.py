@@ -13,7 +13,7 @@ from django_filters.views import FilterView
 from visits.dossiers import event_dossier, official_dossier
 from visits.filters import EventFilter, OfficialFilter, VisitFilter
 from visits.models import Event, Official, Visit
-from visits.pagination import DeferredJoinPaginator
+from visits.pagination import ListPaginator
 from visits.sources import visible_sources
 from visits.timeline import timeline
 
@@ -23,7 +23,7 @@ class ListPageMixin:
 
     paginate_by = 20
     max_page_size = 100
-    paginator_class = DeferredJoinPaginator
+    paginator_class = ListPaginator
     template_name_suffix = "_list"
 
     def get_paginate_by(self, queryset):

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, Value
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -65,11 +65,12 @@ class Organization(models.Model):
             ancestor = ancestor.parent
 
 
-def named_by_published_record() -> Q:
+def named_by_published_record() -> Exists:
     """Officials that a published article, visit (as visitor or delegate) or meeting names.
 
-    Each reference is an EXISTS on an indexed foreign key, stopping at the first published
-    record: a join would multiply an official's rows by every record naming them.
+    One EXISTS over the four references, each an indexed foreign key, stops at the first
+    published record. Four EXISTS joined by OR would let PostgreSQL hash every reference in
+    the database before it returns the first official.
     """
     published = Status.PUBLISHED
     opts = Official._meta
@@ -78,12 +79,14 @@ def named_by_published_record() -> Q:
     delegations = opts.get_field("delegation_visits").through
     participations = opts.get_field("meeting_participations").related_model
     official = OuterRef("pk")
-    return Q(
-        Exists(article_links.objects.filter(official=official, article__status=published))
-        | Exists(visits.objects.filter(visitor=official, status=published))
-        | Exists(delegations.objects.filter(official=official, visit__status=published))
-        | Exists(participations.objects.filter(official=official, meeting__status=published))
-    )
+    references = [
+        article_links.objects.filter(official=official, article__status=published),
+        visits.objects.filter(visitor=official, status=published),
+        delegations.objects.filter(official=official, visit__status=published),
+        participations.objects.filter(official=official, meeting__status=published),
+    ]
+    first, *others = [reference.values_list(Value(1)) for reference in references]
+    return Exists(first.union(*others, all=True))
 
 
 class OfficialQuerySet(models.QuerySet):
