@@ -1,18 +1,14 @@
 """The article FilterSet, shared by the article list page and the API."""
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from newsroom.models import Article, Language, Outlet
+from newsroom.search import search_articles
 from visits.completion import RecordFilter
-from visits.filters import date_input, visible_events, visible_officials
-from visits.models import Official, Topic
-from visits.names import normalize_name
-
-# Shorter words would match too many names to stand for a person.
-OFFICIAL_NAME_MIN_LENGTH = 3
+from visits.filters import CountryFilter, date_input, visible_events, visible_officials
+from visits.models import Topic
 
 
 def visible_articles(request):
@@ -54,9 +50,7 @@ class ArticleFilter(django_filters.FilterSet):
         source="official-complete",
         field_name="officials",
     )
-    country = django_filters.ChoiceFilter(
-        label=_("Country"), choices=countries, field_name="country_links__country"
-    )
+    country = CountryFilter(label=_("Country"), field_name="country_links__country")
     event = RecordFilter(
         label=_("Event"), queryset=visible_events, source="event-complete", field_name="events"
     )
@@ -76,20 +70,11 @@ class ArticleFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         """Every word is in the title, summary or text, or in a name of an official it names."""
-        condition = Q()
-        for word in value.split():
-            matches = (
-                Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
-            )
-            if len(normalize_name(word)) >= OFFICIAL_NAME_MIN_LENGTH:
-                named = Official.objects.search(word)
-                matches |= Q(pk__in=Article.objects.filter(officials__in=named).values("pk"))
-            condition &= matches
-        return queryset.filter(condition)
+        return search_articles(queryset, value)
 
 
 class OutletFilter(django_filters.FilterSet):
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries)
+    country = CountryFilter(label=_("Country"))
     language = django_filters.ChoiceFilter(label=_("Language"), choices=Language.choices)
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"), fields=(("name", "name"),), field_labels={"name": _("Name")}
