@@ -1,11 +1,14 @@
 """Admin for the press: outlets, articles and the links from articles to what they report."""
 
 from django.contrib import admin
+from django.contrib.admin.views.main import ORDER_VAR
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.text import Truncator
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
+from rangefilter.filters import DateRangeFilter
 
 from newsroom import resources
 from newsroom.admin_ingest import ArticleIngestMixin
@@ -21,7 +24,9 @@ from newsroom.models import (
     Proposal,
 )
 from newsroom.review import admin_url, proposal_label
+from newsroom.search import search_articles
 from visits.admin import CompactTabularInline, OfficialSearchMixin
+from visits.admin_filters import AutocompleteFilter, OfficialFilter, TopicFilter
 from visits.editorial_admin import EditorialAdmin, RecordAdmin
 
 admin.site.site_header = _("Security diplomacy: editorial administration")
@@ -78,13 +83,25 @@ class ArticleAdmin(ArticleIngestMixin, OfficialSearchMixin, EditorialAdmin):
     resource_classes = [resources.ArticleResource]
     official_lookups = ("officials",)
     list_display = ("title", "outlet", "published", "language", "status")
-    list_filter = ("status", "language", "published_precision", "outlet", "topics")
+    # No date_hierarchy: its list of years reads the whole filtered table on every page.
+    list_filter = (
+        "status",
+        "language",
+        "published_precision",
+        ("published_on", DateRangeFilter),
+        AutocompleteFilter.on("outlet"),
+        OfficialFilter,
+        AutocompleteFilter.on("events"),
+        TopicFilter,
+    )
+    # Counts beside each filter's choices would read the whole filtered table once more.
+    show_facets = admin.ShowFacets.NEVER
     list_select_related = ("outlet",)
+    # The search box and the autocompletes need search_fields; get_search_results reads the index.
     search_fields = ("title", "slug", "author", "url", "summary", "outlet__name")
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("outlet", "topics")
     readonly_fields = ("content_hash", "created_at", "updated_at")
-    date_hierarchy = "published_on"
     inlines = [
         ArticleOfficialInline,
         ArticleOrganizationInline,
@@ -98,11 +115,25 @@ class ArticleAdmin(ArticleIngestMixin, OfficialSearchMixin, EditorialAdmin):
     def published(self, obj):
         return obj.published_display
 
+    def get_search_results(self, request, queryset, search_term):
+        """Words as on the site, best first unless a column sorts; or a slug, URL or outlet."""
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        # Exact values, never LIKE '%x%', which reads every row; a URL only when one is typed.
+        as_typed = Q(slug=slugify(term)) | Q(outlet__in=Outlet.objects.filter(name__iexact=term))
+        if "://" in term:
+            as_typed |= Q(url=term)
+        ranked = ORDER_VAR not in request.GET
+        return search_articles(queryset, term, ranked=ranked, also=as_typed), False
+
 
 class ArticleLinkAdmin(RecordAdmin):
     """The links from articles to one kind of record, each with its quoted passage."""
 
     list_select_related = ("article",)
+    # Counts beside each filter's choices would read the whole filtered table once more.
+    show_facets = admin.ShowFacets.NEVER
     search_fields = ("article__title", "article__slug", "quote")
     autocomplete_fields = ("article",)
 
@@ -116,6 +147,7 @@ class ArticleOfficialAdmin(OfficialSearchMixin, ArticleLinkAdmin):
     resource_classes = [resources.ArticleOfficialResource]
     official_lookups = ("official",)
     list_display = ("article", "official", "passage")
+    list_filter = (OfficialFilter,)
     list_select_related = ("article", "official")
     autocomplete_fields = ("article", "official")
 
@@ -141,6 +173,7 @@ class ArticleCountryAdmin(ArticleLinkAdmin):
 class ArticleEventAdmin(ArticleLinkAdmin):
     resource_classes = [resources.ArticleEventResource]
     list_display = ("article", "event", "passage")
+    list_filter = (AutocompleteFilter.on("event"),)
     list_select_related = ("article", "event")
     search_fields = (*ArticleLinkAdmin.search_fields, "event__name", "event__slug")
     autocomplete_fields = ("article", "event")
@@ -151,6 +184,7 @@ class ArticleVisitAdmin(OfficialSearchMixin, ArticleLinkAdmin):
     resource_classes = [resources.ArticleVisitResource]
     official_lookups = ("visit__visitor",)
     list_display = ("article", "visit", "passage")
+    list_filter = (OfficialFilter,)
     list_select_related = ("article", "visit__visitor")
     autocomplete_fields = ("article", "visit")
 
@@ -170,7 +204,7 @@ class ProposalAdmin(admin.ModelAdmin):
 
     list_display = ("label", "kind", "article", "decision", "review")
     list_filter = ("decision", "kind")
-    list_select_related = ("article", "decided_by")
+    list_select_related = ("article",)
     search_fields = ("evidence", "article__title")
     fields = (
         "article",
@@ -186,6 +220,8 @@ class ProposalAdmin(admin.ModelAdmin):
     )
     readonly_fields = ("record", "review")
     list_per_page = 50
+    # The changelist counts the filtered rows only, not the whole table a second time.
+    show_full_result_count = False
 
     def has_add_permission(self, request):
         return False

@@ -3,11 +3,12 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
+from rangefilter.filters import DateRangeFilter
 
 from visits import resources
+from visits.admin_filters import AutocompleteFilter, OfficialFilter, TopicFilter, leading_to
 from visits.editorial_admin import EditorialAdmin, RecordAdmin
 from visits.models import (
     Event,
@@ -25,7 +26,11 @@ from visits.names import normalize_name
 
 
 class OfficialSearchMixin:
-    """Search finds officials by any of their names, ignoring case and accents."""
+    """Search finds officials by any of their names, ignoring case and accents.
+
+    `official_lookups` lead from the listed model to the officials it names; `OfficialFilter`
+    follows the same lookups.
+    """
 
     official_lookups = ("pk",)
 
@@ -34,11 +39,8 @@ class OfficialSearchMixin:
         if not normalize_name(search_term):
             return found, may_have_duplicates
         officials = Official.objects.search(search_term).values("pk")
-        condition = Q()
-        for lookup in self.official_lookups:
-            condition |= Q(**{f"{lookup}__in": officials})
-        matching = self.model._default_manager.filter(condition).values("pk")
-        return found | queryset.filter(pk__in=matching), may_have_duplicates
+        named = leading_to(self.model, self.official_lookups, "in", officials)
+        return found | queryset.filter(named), may_have_duplicates
 
 
 class CompactTabularInline(admin.TabularInline):
@@ -83,7 +85,8 @@ class OfficialAdmin(OfficialSearchMixin, RecordAdmin):
     resource_classes = [resources.OfficialResource]
     list_display = ("name", "country", "wikidata_id")
     list_filter = (("country", CountryFilter),)
-    search_fields = ("name", "slug", "wikidata_id")
+    # Names are searched in their normalized forms, by OfficialSearchMixin.
+    search_fields = ("^slug", "=wikidata_id")
     prepopulated_fields = {"slug": ("name",)}
     inlines = [OfficialNameInline, PositionInline]
 
@@ -93,9 +96,10 @@ class OfficialNameAdmin(OfficialSearchMixin, RecordAdmin):
     resource_classes = [resources.OfficialNameResource]
     official_lookups = ("official",)
     list_display = ("name", "official", "kind", "note")
-    list_filter = ("kind",)
+    list_filter = ("kind", OfficialFilter)
     list_select_related = ("official",)
-    search_fields = ("name", "note")
+    # Names are searched in their normalized forms, by OfficialSearchMixin.
+    search_fields = ("note",)
     autocomplete_fields = ("official",)
 
 
@@ -104,7 +108,7 @@ class PositionAdmin(OfficialSearchMixin, DateRangeDisplayMixin, RecordAdmin):
     resource_classes = [resources.PositionResource]
     official_lookups = ("official",)
     list_display = ("official", "title", "organization", "when")
-    list_filter = ("precision", "organization__kind")
+    list_filter = ("precision", "organization__kind", OfficialFilter)
     list_select_related = ("official", "organization")
     search_fields = ("title", "organization__name", "organization__acronym")
     autocomplete_fields = ("official", "organization")
@@ -134,7 +138,13 @@ class EventSeriesAdmin(RecordAdmin):
 class EventAdmin(DateRangeDisplayMixin, EditorialAdmin):
     resource_classes = [resources.EventResource]
     list_display = ("name", "series", "edition", "city", "country", "when", "status")
-    list_filter = ("status", "kind", "precision", ("country", CountryFilter), "series")
+    list_filter = (
+        "status",
+        "kind",
+        "precision",
+        ("country", CountryFilter),
+        AutocompleteFilter.on("series", parameter_name="series"),
+    )
     list_select_related = ("series",)
     search_fields = ("name", "slug", "edition", "city", "series__name", "series__acronym")
     prepopulated_fields = {"slug": ("name",)}
@@ -161,11 +171,14 @@ class VisitAdmin(OfficialSearchMixin, DateRangeDisplayMixin, EditorialAdmin):
         "precision",
         ("host_country", CountryFilter),
         ("origin_country", CountryFilter),
+        # Visits grow with the articles: no date_hierarchy, whose years read the filtered table.
+        ("start", DateRangeFilter),
+        OfficialFilter,
+        AutocompleteFilter.on("event"),
     )
-    list_select_related = ("visitor", "event")
+    list_select_related = ("visitor",)
     search_fields = ("city", "invited_by", "summary", "event__name", "event__slug")
     autocomplete_fields = ("visitor", "delegation", "event", "inviting_organization")
-    date_hierarchy = "start"
     inlines = [MeetingInline]
 
 
@@ -180,11 +193,18 @@ class MeetingAdmin(OfficialSearchMixin, EditorialAdmin):
     resource_classes = [resources.MeetingResource]
     official_lookups = ("participants__official", "visit__visitor")
     list_display = ("__str__", "visit", "when", "city", "country", "status")
-    list_filter = ("status", "precision", ("country", CountryFilter), "topics")
+    list_filter = (
+        "status",
+        "precision",
+        ("country", CountryFilter),
+        # Meetings grow with the articles: no date_hierarchy, whose years read the filtered table.
+        ("date", DateRangeFilter),
+        TopicFilter,
+        OfficialFilter,
+    )
     list_select_related = ("visit__visitor",)
     search_fields = ("city", "summary", "participants__role", "participants__title")
     autocomplete_fields = ("visit", "topics")
-    date_hierarchy = "date"
     inlines = [ParticipantInline]
 
     @admin.display(description=_("date"), ordering="date")
@@ -197,7 +217,7 @@ class MeetingParticipantAdmin(OfficialSearchMixin, RecordAdmin):
     resource_classes = [resources.MeetingParticipantResource]
     official_lookups = ("official",)
     list_display = ("__str__", "meeting", "title", "country", "organization", "role")
-    list_filter = (("country", CountryFilter),)
+    list_filter = (("country", CountryFilter), OfficialFilter)
     list_select_related = ("meeting", "official", "organization")
     search_fields = ("role", "title", "organization__name", "organization__acronym")
     autocomplete_fields = ("meeting", "official", "organization")

@@ -1,23 +1,75 @@
 """Admin bases: history and import/export for every record, publishing for editorial ones."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename
 from django.db import models
+from django.http import StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON, XLSX
+from import_export.signals import post_export
 from simple_history.admin import SimpleHistoryAdmin
 
+from visits.admin_filters import AutocompleteFilterMediaMixin
 from visits.models import Status
 
+TOO_MANY_ROWS = _(
+    "This export has more than %(limit)s rows: a %(format)s file is built whole in memory. "
+    "Choose CSV, which is written row by row, or narrow the list with its filters and search; "
+    "for a copy of the whole database, use the API or “manage.py dumpdata”."
+)
 
-class RecordAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+
+class RecordAdmin(AutocompleteFilterMediaMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     """An admin that keeps every change in the history and imports and exports CSV, XLSX, JSON."""
 
     formats = [CSV, XLSX, JSON]
     list_per_page = 50
+    # The changelist counts the filtered rows only, not the whole table a second time.
+    show_full_result_count = False
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def _do_file_export(self, file_format, request, queryset, export_form=None):
+        """CSV streams row by row; XLSX and JSON, built in memory, are refused above a limit."""
+        if isinstance(file_format, CSV):
+            return self.stream_csv(request, queryset, export_form)
+        limit = settings.ADMIN_EXPORT_MAX_ROWS
+        # A bounded count: the database stops at the first row past the limit.
+        if queryset.order_by()[: limit + 1].count() > limit:
+            # import-export's export view shows a ValueError's message above its form.
+            raise ValueError(
+                TOO_MANY_ROWS % {"limit": limit, "format": file_format.get_title().upper()}
+            )
+        return super()._do_file_export(file_format, request, queryset, export_form=export_form)
+
+    def get_search_results(self, request, queryset, search_term):
+        """The rows that match, a search through a many-valued relation repeating none."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if may_have_duplicates:
+            # Matching primary keys in a subquery, where the changelist would SELECT DISTINCT
+            # whole rows, long texts included.
+            return queryset.filter(pk__in=found.values("pk")), False
+        return found, may_have_duplicates
+
+    def stream_csv(self, request, queryset, export_form=None):
+        """The export as a CSV file sent while its rows are read, a chunk at a time."""
+        file_format = CSV()
+        resource_class = self.choose_export_resource_class(export_form, request)
+        resource = resource_class(
+            **self.get_export_resource_kwargs(request, export_form=export_form)
+        )
+        lines = resource.export_csv(
+            queryset,
+            export_fields=self.get_export_resource_fields_from_form(export_form),
+            export_form=export_form,
+        )
+        response = StreamingHttpResponse(lines, content_type=file_format.get_content_type())
+        filename = self.get_export_filename(request, queryset, file_format)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        post_export.send(sender=None, model=self.model)
+        return response
 
 
 class EditorialAdmin(RecordAdmin):
