@@ -191,6 +191,18 @@ class Article(EditorialModel):
 
     class Meta:
         ordering = ["-published_on", "-created_at"]
+        # Every list sorts by date: the public one among published articles, staff among all.
+        indexes = [
+            models.Index(
+                fields=["status", "-published_on", "-created_at", "id"],
+                name="article_status_published_idx",
+            ),
+            models.Index(
+                fields=["-published_on", "-created_at", "id"], name="article_published_idx"
+            ),
+            models.Index(fields=["status", "title"], name="article_status_title_idx"),
+            models.Index(fields=["status", "language"], name="article_status_language_idx"),
+        ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         permissions = [("publish_article", _("Can publish articles"))]
@@ -352,6 +364,7 @@ class ArticleCountry(models.Model):
 
     class Meta:
         ordering = ["article", "country"]
+        indexes = [models.Index(fields=["country"], name="articlecountry_country_idx")]
         verbose_name = _("country in the article")
         verbose_name_plural = _("countries in the article")
         constraints = [
