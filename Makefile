@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup install migrate fixtures admin test lint format messages clean eval bench
+.PHONY: run setup install migrate fixtures admin test lint format messages clean eval bench bench-scale
 
 run: setup
 	$(MANAGE) runserver 127.0.0.1:8000
@@ -39,6 +39,10 @@ eval: fixtures
 # The spaCy model's load time and articles read per second, on one core where taskset exists.
 bench: fixtures
 	$(if $(shell command -v taskset),taskset -c 0 )$(MANAGE) ingest_bench
+
+# Every page, feed, API list and admin list timed at 1,000 and 100,000 articles, SQLite and PostgreSQL.
+bench-scale: install
+	$(MANAGE) bench_scale $(BENCH_SCALE_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

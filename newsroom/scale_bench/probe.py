@@ -1,0 +1,118 @@
+"""The worker's side: request a row in-process, as an anonymous or a staff reader, and time it."""
+
+import time
+import tracemalloc
+from dataclasses import asdict, dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from newsroom.scale_bench.facts import Facts
+from newsroom.scale_bench.floors import FLOORS, run_floor
+from newsroom.scale_bench.rows import ANON, SQL, STAFF, resolve_urls, split_name
+
+STAFF_USERNAME = "bench-editor"
+EDITORS = "Editors"
+# A row whose first warm-up takes longer is measured only SLOW_REPEAT times, and marked SLOW.
+SLOW_SECONDS = 10.0
+SLOW_REPEAT = 3
+
+
+@dataclass
+class Sample:
+    seconds: float
+    status: int
+    queries: int
+    error: str = ""
+
+
+def ensure_staff():
+    """The editor the staff rows are read as: staff, in the Editors group (else a superuser)."""
+    users = get_user_model().objects
+    user, _created = users.get_or_create(username=STAFF_USERNAME, defaults={"is_staff": True})
+    group = Group.objects.filter(name=EDITORS).first()
+    if group is None:
+        user.is_superuser = True
+    else:
+        user.groups.add(group)
+    user.is_staff = True
+    user.set_unusable_password()
+    user.save()
+    return user
+
+
+class Probe:
+    """Answers the rows of the corpus in the default database, one request at a time."""
+
+    def __init__(self, facts: Facts, staff):
+        self.facts = facts
+        self.urls, self.missing = resolve_urls(facts)
+        for endpoint in FLOORS:
+            self.urls[f"{SQL}:api.{endpoint}"] = f"raw SQL, page 1 of /api/v1/{endpoint}/"
+        self.clients = {
+            ANON: Client(raise_request_exception=False),
+            STAFF: Client(raise_request_exception=False),
+        }
+        self.clients[STAFF].force_login(staff)
+        self.seen: set[str] = set()
+
+    def request(self, name: str) -> Sample:
+        """One timed request of the row (a query for a floor), its body read to the end."""
+        audience, key = split_name(name)
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            try:
+                if audience == SQL:
+                    run_floor(key.removeprefix("api."), connection)
+                    status = 200
+                else:
+                    status = self.get(self.clients[audience], self.urls[name])
+            except Exception as error:
+                # A failing row is reported in the table; it does not stop the others.
+                seconds = time.perf_counter() - started
+                return Sample(seconds, 0, len(queries), f"{type(error).__name__}: {error}")
+            seconds = time.perf_counter() - started
+        return Sample(seconds, status, len(queries))
+
+    @staticmethod
+    def get(client: Client, url: str) -> int:
+        response = client.get(url)
+        if response.streaming:
+            for _chunk in response.streaming_content:
+                pass
+        else:
+            response.content  # noqa: B018 - reading the body is part of the request
+        return response.status_code
+
+    def peak_memory(self, name: str) -> int:
+        """The most Python memory the row's request held at once, in bytes."""
+        tracemalloc.start()
+        try:
+            self.request(name)
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    def answer(self, name: str) -> dict:
+        """One measurement; the first time a row is asked, its warm-ups and memory first."""
+        if name in self.missing:
+            return {"row": name, "missing": self.missing[name]}
+        if name not in self.urls:
+            return {"row": name, "missing": "no such row"}
+        answer = {"row": name}
+        if name not in self.seen:
+            self.seen.add(name)
+            warmups = [self.request(name)]
+            slow = warmups[0].seconds > SLOW_SECONDS
+            if not slow:
+                warmups.append(self.request(name))
+            answer["first"] = {
+                "warmups": [asdict(sample) for sample in warmups],
+                "slow": slow,
+                "peak_bytes": self.peak_memory(name),
+            }
+        answer["sample"] = asdict(self.request(name))
+        return answer

@@ -1,0 +1,183 @@
+"""The scale benchmark: its worker answers every kind of row, and its report applies the rules.
+
+Timings are never asserted: only that rows resolve to URLs answering 200 with their queries
+counted, that each raw-SQL floor fetches the rows of its API page, and how the report judges.
+"""
+
+import json
+
+import pytest
+from django.db import connection
+
+from newsroom.scale_bench.coordinator import Measurement, target_repeat
+from newsroom.scale_bench.corpora import Corpus
+from newsroom.scale_bench.facts import resolve_facts
+from newsroom.scale_bench.floors import FLOORS, run_floor
+from newsroom.scale_bench.probe import Probe, ensure_staff
+from newsroom.scale_bench.report import Report
+from newsroom.scale_bench.rows import row_names
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def probe(seed):
+    return Probe(resolve_facts(), ensure_staff())
+
+
+def test_every_row_resolves_on_the_seed_but_the_outlet_filter_which_is_reported(probe):
+    missing = "the corpus has no outlet"
+
+    assert probe.missing == {
+        "anon:page.articles.outlet": missing,
+        "staff:page.articles.outlet": missing,
+    }
+    assert set(probe.urls) | set(probe.missing) == set(row_names())
+    assert probe.answer("anon:page.articles.outlet") == {
+        "row": "anon:page.articles.outlet",
+        "missing": missing,
+    }
+
+
+def test_rows_point_at_the_seed_s_busiest_records(probe):
+    assert probe.facts.official == "abdellatif-hammouchi"
+    assert probe.facts.rare_word == "Hammouchi"
+    assert probe.urls["anon:page.articles.official"] == "/articles/?official=abdellatif-hammouchi"
+    assert probe.urls["staff:admin.visits"] == "/admin/visits/visit/"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "anon:page.articles",
+        "staff:page.official",
+        "anon:feed.articles",
+        "anon:api.articles",
+        "staff:admin.visits",
+        "sql:api.visits",
+    ],
+)
+def test_a_row_answers_200_with_its_queries_counted(probe, name):
+    answer = probe.answer(name)
+
+    assert answer["sample"]["status"] == 200
+    assert answer["sample"]["queries"] >= 1
+    assert len(answer["first"]["warmups"]) == 2
+    assert answer["first"]["peak_bytes"] > 0
+
+
+def test_warm_ups_and_memory_come_with_the_first_answer_only(probe):
+    probe.answer("anon:page.home")
+
+    assert "first" not in probe.answer("anon:page.home")
+
+
+@pytest.mark.parametrize("endpoint", FLOORS)
+def test_each_floor_fetches_the_rows_of_its_api_page(probe, endpoint):
+    key = "code" if endpoint == "countries" else "id"
+    api = probe.clients["anon"].get(f"/api/v1/{endpoint}/").json()
+    floor = json.loads(run_floor(endpoint, connection))
+
+    assert floor["count"] == api["count"]
+    assert [row[key] for row in floor["results"]] == [row[key] for row in api["results"]]
+
+
+# --- The report, on synthetic measurements ---
+
+SMALL, LARGE = 1000, 100000
+
+
+def measurement(seconds: float, queries: int = 5, status: int = 200) -> Measurement:
+    sample = {"seconds": seconds, "status": status, "queries": queries}
+    return Measurement(samples=[sample] * 3, peak_bytes=1_000_000)
+
+
+def report(rows: dict) -> Report:
+    """A report of SQLite corpora at two sizes; `rows` maps (size, name) to a measurement."""
+    measurements = {(f"sqlite-{size}", name): value for (size, name), value in rows.items()}
+    names = list(dict.fromkeys(name for _size, name in rows))
+    return Report(measurements, [Corpus("sqlite", SMALL), Corpus("sqlite", LARGE)], names, 3)
+
+
+def test_a_page_over_one_and_a_half_times_slower_at_the_large_size_fails():
+    result = report(
+        {
+            (SMALL, "anon:page.articles"): measurement(0.010),
+            (LARGE, "anon:page.articles"): measurement(0.016),
+        }
+    )
+
+    check = result.check_sizes()
+    assert check.verdict == "FAIL"
+    assert check.offenders == ["sqlite anon:page.articles: 10.0 → 16.0 ms (1.6×)"]
+    assert "- **(a) FAIL** p50 at 100k ≤ 1.5× p50 at 1k" in result.markdown(["# test"])
+
+
+def test_a_page_at_most_one_and_a_half_times_slower_passes():
+    check = report(
+        {
+            (SMALL, "anon:page.articles"): measurement(0.010),
+            (LARGE, "anon:page.articles"): measurement(0.012),
+        }
+    ).check_sizes()
+
+    assert check.verdict == "PASS"
+
+
+def test_more_queries_at_the_large_size_fail():
+    check = report(
+        {
+            (SMALL, "anon:page.articles"): measurement(0.010, queries=5),
+            (LARGE, "anon:page.articles"): measurement(0.010, queries=6),
+        }
+    ).check_sizes()
+
+    assert check.offenders == ["sqlite anon:page.articles: queries 5 → 6"]
+
+
+def test_a_row_answering_500_is_reported_not_judged():
+    result = report(
+        {
+            (SMALL, "anon:page.articles"): measurement(0.010),
+            (LARGE, "anon:page.articles"): measurement(0.100, status=500),
+        }
+    )
+
+    assert result.check_sizes().verdict == "PASS"
+    assert "HTTP 500@100k" in result.markdown(["# test"])
+
+
+def test_anonymous_slower_than_staff_and_an_api_list_far_above_its_floor_fail():
+    result = report(
+        {
+            (LARGE, "anon:api.articles"): measurement(0.040),
+            (LARGE, "staff:api.articles"): measurement(0.020),
+            (LARGE, "sql:api.articles"): measurement(0.010),
+        }
+    )
+
+    assert result.check_staff().verdict == "FAIL"
+    assert result.check_floors().offenders == [
+        "sqlite anon:api.articles: 40.0 ms vs 10.0 ms (4.0×)"
+    ]
+
+
+def test_the_report_names_the_url_each_row_requested():
+    row = measurement(0.010)
+    row.url = "/articles/?q=Hammouchi"
+
+    text = report({(LARGE, "anon:page.articles.q-rare"): row}).markdown(["# test"])
+
+    assert "- `anon:page.articles.q-rare`: `/articles/?q=Hammouchi`" in text
+
+
+def test_the_postgresql_limit_is_skipped_without_postgresql():
+    assert report({(LARGE, "anon:page.home"): measurement(1.0)}).check_postgres().verdict == "SKIP"
+
+
+def test_a_slow_row_is_measured_three_times_and_a_long_one_within_the_budget():
+    fast, long = [{"seconds": 0.01}], [{"seconds": 5.0}]
+
+    assert target_repeat(fast, slow=False, repeat=20, budget=60) == 20
+    assert target_repeat(long, slow=False, repeat=20, budget=60) == 12
+    assert target_repeat(long, slow=True, repeat=20, budget=60) == 3
