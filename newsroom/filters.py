@@ -1,11 +1,11 @@
 """The article FilterSet, shared by the article list page and the API."""
 
 import django_filters
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.models import Article, Language, Outlet
 from newsroom.search import search_articles
+from visits.aggregates import named_by
 from visits.completion import RecordFilter
 from visits.filters import CountryFilter, date_input, visible_events, visible_officials
 from visits.models import Topic
@@ -17,14 +17,12 @@ def visible_articles(request):
 
 def article_outlets(request):
     """Outlets of the articles the viewer may see."""
-    articles = visible_articles(request).filter(outlet=OuterRef("pk"))
-    return Outlet.objects.filter(Exists(articles))
+    return named_by(Outlet, visible_articles(request), "outlet")
 
 
 def article_topics(request):
     """Topics of the articles the viewer may see."""
-    articles = visible_articles(request).filter(topics=OuterRef("pk"))
-    return Topic.objects.filter(Exists(articles))
+    return named_by(Topic, visible_articles(request), "topics")
 
 
 class ArticleFilter(django_filters.FilterSet):

@@ -201,6 +201,7 @@ class Article(EditorialModel):
                 fields=["-published_on", "-created_at", "id"], name="article_published_idx"
             ),
             models.Index(fields=["status", "title"], name="article_status_title_idx"),
+            models.Index(fields=["title"], name="article_title_idx"),
             models.Index(fields=["status", "language"], name="article_status_language_idx"),
         ]
         verbose_name = _("article")

@@ -214,6 +214,8 @@ SPECTACULAR_SETTINGS = {
         "`YYYY-MM-DD`, `YYYY-MM` or `YYYY` and its form must match the precision; a start and "
         "an end share one precision.\n"
         "- Lists take `page` and `page_size` (at most 100), `search` and `ordering`.\n"
+        "- Visits, meetings and events list their 20 newest sources; the articles on an "
+        "event are all at `/api/v1/articles/?event=<slug>`.\n"
         "- A visit is written with its meetings and their participants, an official with other "
         "names and positions: one request, one transaction. An article's links to the records "
         "it reports are read-only here.\n"

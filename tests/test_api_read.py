@@ -4,10 +4,19 @@ A script finds every fact of the two seed articles here, in one representation: 
 ISO codes, named records as {slug, name, url}, partial dates as {"value", "precision"}.
 """
 
+import datetime
+
 import pytest
 from django.urls import NoReverseMatch, reverse
 
-from tests.factories import OutletFactory, TopicFactory, VisitFactory
+from newsroom.models import ArticleEvent
+from tests.factories import (
+    ArticleFactory,
+    EventFactory,
+    OutletFactory,
+    TopicFactory,
+    VisitFactory,
+)
 from visits.models import Status
 
 pytest_plugins = ["tests.api_support"]
@@ -316,3 +325,13 @@ def test_the_browsable_api_renders_for_readers_and_editors(request, seed, path, 
     response = request.getfixturevalue(role).get(API + path, HTTP_ACCEPT="text/html")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
+
+
+def test_an_event_lists_its_twenty_newest_sources(client, db):
+    event = EventFactory(slug="much-reported")
+    for day in range(1, 26):
+        article = ArticleFactory(slug=f"day-{day:02}", published_on=datetime.date(2024, 1, day))
+        ArticleEvent.objects.create(article=article, event=event)
+    sources = client.get("/api/v1/events/much-reported/").json()["sources"]
+    slugs = [source["article"]["slug"] for source in sources]
+    assert slugs == [f"day-{day:02}" for day in range(25, 5, -1)]

@@ -116,7 +116,8 @@ def test_article_list_query_count_does_not_grow_with_rows(
 ):
     for _ in range(rows):
         rich_article()
-    with django_assert_max_num_queries(7):
+    # A cold cache: the count and the outlet and topic choices each read the tables' version.
+    with django_assert_max_num_queries(10):
         response = client.get(ARTICLES, {"page_size": page_size, "country": "TR"})
     assert len(response.context["object_list"]) == page_size
 

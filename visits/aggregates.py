@@ -9,7 +9,9 @@ does neither (a queryset `update()`, raw SQL) outlives the cached value by the t
 
 import hashlib
 from collections.abc import Callable
+from functools import cache as once
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db import connection
 
@@ -44,3 +46,35 @@ def cached_aggregate(name: str, *, visible, models, compute: Callable):
     version = hashlib.sha256(tables_version(models).encode()).hexdigest()
     key = f"{name}:{visibility_key(visible)}:{version}"
     return cache.get_or_set(key, compute, TIMEOUT)
+
+
+@once
+def recorded_models() -> list:
+    """Every model whose writes leave a history row: the writes that can change an aggregate."""
+    return [
+        model
+        for model in apps.get_models()
+        if model._meta.app_label in {"visits", "newsroom"}
+        # A historical table's own `history` is a foreign key, not a history manager.
+        and hasattr(getattr(model, "history", None), "model")
+    ]
+
+
+def named_by(model, visible, field: str):
+    """The records of `model` that a record of `visible` names through `field`.
+
+    A choice among a few outlets, topics or series, found among every visible record: the
+    ids are cached until a record is written.
+    """
+
+    def compute():
+        ids = visible.order_by().values_list(field, flat=True).distinct()
+        return sorted(pk for pk in ids if pk is not None)
+
+    ids = cached_aggregate(
+        f"named-by:{model._meta.label}:{field}",
+        visible=[visible],
+        models=recorded_models(),
+        compute=compute,
+    )
+    return model._default_manager.filter(pk__in=ids)

@@ -8,6 +8,7 @@ from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from visits.aggregates import named_by
 from visits.completion import RecordFilter
 from visits.models import (
     Event,
@@ -39,20 +40,18 @@ def visible_events(request):
 
 def visible_series(request):
     """Series with an edition the viewer may see."""
-    editions = visible_events(request).filter(series=OuterRef("pk"))
-    return EventSeries.objects.filter(Exists(editions))
+    return named_by(EventSeries, visible_events(request), "series")
 
 
 def visible_organizations(request):
     """Organizations where an official the viewer may see holds a post."""
-    officials = visible_officials(request).filter(positions__organization=OuterRef("pk"))
-    return Organization.objects.filter(Exists(officials))
+    return named_by(Organization, visible_officials(request), "positions__organization")
 
 
 def meeting_topics(request):
     """Topics of the meetings the viewer may see."""
     meetings = Meeting.objects.visible_to(getattr(request, "user", None))
-    return Topic.objects.filter(Exists(meetings.filter(topics=OuterRef("pk"))))
+    return named_by(Topic, meetings, "topics")
 
 
 class CountryFilter(django_filters.ChoiceFilter):

@@ -1,25 +1,12 @@
 """Pages of a list that cost about the same at any depth and any size of the list."""
 
-from functools import cache, cached_property
+from functools import cached_property
 
-from django.apps import apps
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
-from visits.aggregates import cached_aggregate
-
-
-@cache
-def recorded_models() -> list:
-    """Every model whose writes leave a history row: the writes that can change a count."""
-    return [
-        model
-        for model in apps.get_models()
-        if model._meta.app_label in {"visits", "newsroom"}
-        # A historical table's own `history` is a foreign key, not a history manager.
-        and hasattr(getattr(model, "history", None), "model")
-    ]
+from visits.aggregates import cached_aggregate, recorded_models
 
 
 class ListPaginator(Paginator):

@@ -30,6 +30,10 @@ class Migration(migrations.Migration):
             index=models.Index(fields=['status', 'language'], name='article_status_language_idx'),
         ),
         migrations.AddIndex(
+            model_name='article',
+            index=models.Index(fields=['title'], name='article_title_idx'),
+        ),
+        migrations.AddIndex(
             model_name='articlecountry',
             index=models.Index(fields=['country'], name='articlecountry_country_idx'),
         ),

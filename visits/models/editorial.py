@@ -41,14 +41,18 @@ def pointing_to(queryset, field: str, visible):
     return queryset.filter(Exists(visible.filter(pk=OuterRef(field))))
 
 
+# Sources a record lists, newest first: an event can be reported by thousands of articles.
+SOURCES_SIZE = 20
+
+
 def source_links(model, viewer, to_attr: str = "api_sources") -> models.Prefetch:
-    """A record's links to the articles that report it, from the articles `viewer` may see."""
+    """A record's links to the SOURCES_SIZE newest articles that report it, of those `viewer`
+    may see."""
     link = model._meta.get_field("article_links").related_model
     article = link._meta.get_field("article").related_model
     links = pointing_to(link.objects.all(), "article", article.objects.visible_to(viewer))
-    return models.Prefetch(
-        "article_links", queryset=links.select_related("article"), to_attr=to_attr
-    )
+    newest = links.select_related("article").order_by("-article__published_on", "-pk")
+    return models.Prefetch("article_links", queryset=newest[:SOURCES_SIZE], to_attr=to_attr)
 
 
 class EditorialModel(models.Model):
