@@ -201,6 +201,59 @@ def test_the_text_ranks_above_a_name_alone(client, db):
     assert page(client, q="benslah") == ["in-the-text", "by-the-name"]
 
 
+@pytest.fixture
+def recorded(db):
+    """Six articles on Zanzibar, recorded in turn; the first one recorded says so in its title."""
+    articles = [
+        ArticleFactory(
+            slug=f"zanzibar-{n}",
+            title="Zanzibar" if n == 0 else f"Accord {n}",
+            body=f"Une délégation s'est rendue à Zanzibar ({n}).",
+            published_on=datetime.date(2020, 1, 1) + datetime.timedelta(days=n % 3),
+        )
+        for n in range(6)
+    ]
+    ArticleFactory(slug="zanzibar-title-latest", title="Zanzibar, Zanzibar", body="Un accord.")
+    return [article.slug for article in articles]
+
+
+def api_pages(client, size, **params):
+    """Every result of an API list, read `size` at a time."""
+    slugs, number = [], 1
+    while True:
+        response = client.get(API, {**params, "page": number, "page_size": size})
+        assert response.status_code == 200, response.content
+        slugs += [article["slug"] for article in response.json()["results"]]
+        if not response.json()["next"]:
+            return slugs
+        number += 1
+
+
+def test_the_latest_matches_are_ranked_and_the_older_follow_newest_first(
+    client, recorded, monkeypatch
+):
+    monkeypatch.setattr("newsroom.search.RANKED_WINDOW", 3)
+
+    # The window: the three recorded last, the title first; then the others by date.
+    window = ["zanzibar-title-latest", "zanzibar-5", "zanzibar-4"]
+    rest = ["zanzibar-2", "zanzibar-1", "zanzibar-3", "zanzibar-0"]
+    assert page(client, q="zanzibar") == window + rest
+    assert api(client, search="zanzibar") == window + rest
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 4, 20])
+def test_pages_of_a_ranked_search_read_in_parts_list_the_same_as_one_query(
+    client, recorded, monkeypatch, size
+):
+    monkeypatch.setattr("newsroom.search.RANKED_WINDOW", 3)
+    monkeypatch.setattr("visits.pagination.ListPaginator.split_from", 10**6)
+    in_one_query = api_pages(client, size, search="zanzibar")
+    monkeypatch.setattr("visits.pagination.ListPaginator.split_from", 0)
+
+    assert api_pages(client, size, search="zanzibar") == in_one_query
+    assert len(in_one_query) == 7
+
+
 # --- The same on the pages, the API and the admin ---
 
 

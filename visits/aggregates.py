@@ -9,6 +9,7 @@ does neither (a queryset `update()`, raw SQL) outlives the cached value by the t
 
 import hashlib
 from collections.abc import Callable
+from contextvars import ContextVar
 from functools import cache as once
 
 from django.apps import apps
@@ -18,8 +19,41 @@ from django.db import connection
 # How long an aggregate may outlive a write that leaves no trace in the version.
 TIMEOUT = 10 * 60
 
+# The versions a request has read, by models, until it writes (see versions_once_a_request).
+_request_versions: ContextVar[dict | None] = ContextVar("request_versions", default=None)
+
+
+def versions_once_a_request(get_response):
+    """Middleware: a request reads the tables' version once, however many aggregates it shows."""
+
+    def middleware(request):
+        token = _request_versions.set({})
+        try:
+            return get_response(request)
+        finally:
+            _request_versions.reset(token)
+
+    return middleware
+
+
+def forget_versions(**kwargs) -> None:
+    """A write in the request: the next aggregate reads the version anew (connected in apps)."""
+    if (versions := _request_versions.get()) is not None:
+        versions.clear()
+
 
 def tables_version(models) -> str:
+    """The version of `models`' tables, read once a request (see `read_tables_version`)."""
+    versions = _request_versions.get()
+    if versions is None:
+        return read_tables_version(models)
+    key = tuple(model._meta.label for model in models)
+    if key not in versions:
+        versions[key] = read_tables_version(models)
+    return versions[key]
+
+
+def read_tables_version(models) -> str:
     """The latest history row (key and date) and the highest key of each model, in one query."""
     quote = connection.ops.quote_name
     columns = []

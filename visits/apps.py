@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.db.models import signals
 from django.utils.translation import gettext_lazy as _
 
 
 class VisitsConfig(AppConfig):
     name = "visits"
     verbose_name = _("Security diplomacy")
+
+    def ready(self):
+        from visits.aggregates import forget_versions
+
+        # A cached aggregate read after a write in the same request sees that write.
+        for signal in (signals.post_save, signals.post_delete, signals.m2m_changed):
+            signal.connect(forget_versions, dispatch_uid=f"visits-forget-versions-{signal}")

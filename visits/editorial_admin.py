@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ORDER_VAR, ChangeList
 from django.contrib.auth import get_permission_codename
 from django.db import models
 from django.http import StreamingHttpResponse
@@ -14,6 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from visits.admin_filters import AutocompleteFilterMediaMixin
 from visits.models import Status
+from visits.pagination import ListPaginator
 
 TOO_MANY_ROWS = _(
     "This export has more than %(limit)s rows: a %(format)s file is built whole in memory. "
@@ -22,11 +24,23 @@ TOO_MANY_ROWS = _(
 )
 
 
+class RankedChangeList(ChangeList):
+    """A changelist whose search may rank its results: the ranking, not the model's order, first."""
+
+    def get_ordering(self, request, queryset):
+        ranked = "search_rank" in queryset.query.annotations and queryset.query.order_by
+        if ranked and not self.params.get(ORDER_VAR):
+            return self._get_deterministic_ordering(queryset.query.order_by)
+        return super().get_ordering(request, queryset)
+
+
 class RecordAdmin(AutocompleteFilterMediaMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     """An admin that keeps every change in the history and imports and exports CSV, XLSX, JSON."""
 
     formats = [CSV, XLSX, JSON]
     list_per_page = 50
+    # Counts cached until a record is written; deep pages read their ids first.
+    paginator = ListPaginator
     # The changelist counts the filtered rows only, not the whole table a second time.
     show_full_result_count = False
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -43,6 +57,9 @@ class RecordAdmin(AutocompleteFilterMediaMixin, ImportExportModelAdmin, SimpleHi
                 TOO_MANY_ROWS % {"limit": limit, "format": file_format.get_title().upper()}
             )
         return super()._do_file_export(file_format, request, queryset, export_form=export_form)
+
+    def get_changelist(self, request, **kwargs):
+        return RankedChangeList
 
     def get_search_results(self, request, queryset, search_term):
         """The rows that match, a search through a many-valued relation repeating none."""

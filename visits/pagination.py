@@ -21,6 +21,8 @@ class ListPaginator(Paginator):
 
     # Rows skipped from which a page is read in two steps.
     deferred_from = 200
+    # Rows from which a list ranked in a window (newsroom.search.WindowRank) is read in parts.
+    split_from = 100
 
     @cached_property
     def count(self):
@@ -45,6 +47,9 @@ class ListPaginator(Paginator):
 
     def rows(self, bottom: int, top: int):
         queryset = self.object_list
+        parts = self.ranked_parts() if self.count > self.split_from else None
+        if parts is not None:
+            return self.rows_in_parts(*parts, bottom, top)
         shallow = bottom < self.deferred_from
         if shallow or not isinstance(queryset, QuerySet) or queryset.query.annotations:
             return queryset[bottom:top]
@@ -55,3 +60,27 @@ class ListPaginator(Paginator):
         page = page.prefetch_related(*queryset._prefetch_related_lookups)
         by_id = {row.pk: row for row in page}
         return [by_id[pk] for pk in ids if pk in by_id]
+
+    def ranked_parts(self):
+        """(the ranked head, the rest) of a list whose first order is a ranking in a window."""
+        queryset = self.object_list
+        if not isinstance(queryset, QuerySet):
+            return None
+        for annotation in queryset.query.annotations.values():
+            split = getattr(annotation, "split", None)
+            if split is not None and (parts := split(queryset)) is not None:
+                return parts
+        return None
+
+    @staticmethod
+    def rows_in_parts(head, rest, bottom: int, top: int) -> list:
+        """Rows `bottom` to `top` of the head followed by the rest, reading the rest if need be.
+
+        A page inside the head reads the head alone, a window of rows ranked among
+        themselves; one that runs past it counts the head, a few hundred rows at most.
+        """
+        rows = list(head[bottom:top])
+        if len(rows) == top - bottom:
+            return rows
+        head_count = bottom + len(rows) if rows else head.count()
+        return rows + list(rest[max(0, bottom - head_count) : top - head_count])
