@@ -8,6 +8,7 @@ from newsroom.search import search_articles
 from visits.aggregates import named_by
 from visits.completion import RecordFilter
 from visits.filters import CountryFilter, date_input, visible_events, visible_officials
+from visits.link_filters import CommonLinkMixin
 from visits.models import Topic
 
 
@@ -23,6 +24,18 @@ def article_outlets(request):
 def article_topics(request):
     """Topics of the articles the viewer may see."""
     return named_by(Topic, visible_articles(request), "topics")
+
+
+class LinkRecordFilter(CommonLinkMixin, RecordFilter):
+    pass
+
+
+class LinkCountryFilter(CommonLinkMixin, CountryFilter):
+    pass
+
+
+class LinkChoiceFilter(CommonLinkMixin, django_filters.ModelChoiceFilter):
+    pass
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -42,17 +55,17 @@ class ArticleFilter(django_filters.FilterSet):
         widget=date_input(),
     )
     # Each link is unique per article, so these joins never repeat an article.
-    official = RecordFilter(
+    official = LinkRecordFilter(
         label=_("Official"),
         queryset=visible_officials,
         source="official-complete",
         field_name="officials",
     )
-    country = CountryFilter(label=_("Country"), field_name="country_links__country")
-    event = RecordFilter(
+    country = LinkCountryFilter(label=_("Country"), field_name="country_links__country")
+    event = LinkRecordFilter(
         label=_("Event"), queryset=visible_events, source="event-complete", field_name="events"
     )
-    topic = django_filters.ModelChoiceFilter(
+    topic = LinkChoiceFilter(
         label=_("Topic"), queryset=article_topics, to_field_name="slug", field_name="topics"
     )
     language = django_filters.ChoiceFilter(label=_("Language"), choices=Language.choices)

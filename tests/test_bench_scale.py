@@ -17,7 +17,8 @@ from newsroom.scale_bench.probe import Probe, ensure_staff
 from newsroom.scale_bench.report import Report
 from newsroom.scale_bench.rows import row_names
 
-pytestmark = pytest.mark.django_db
+# The workers' URLs: the project's and the floors (newsroom.scale_bench.settings).
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("newsroom.scale_bench.urls")]
 
 
 @pytest.fixture
@@ -64,6 +65,15 @@ def test_a_row_answers_200_with_its_queries_counted(probe, name):
     assert answer["sample"]["queries"] >= 1
     assert len(answer["first"]["warmups"]) == 2
     assert answer["first"]["peak_bytes"] > 0
+
+
+def test_a_floor_is_answered_as_an_anonymous_request_of_its_json(probe, client):
+    assert probe.urls["sql:api.visits"] == "/bench-floor/visits/"
+    response = client.get("/bench-floor/visits/")
+
+    assert response.status_code == 200
+    assert response.json() == json.loads(run_floor("visits", connection))
+    assert client.get("/bench-floor/nothing/").status_code == 404
 
 
 def test_warm_ups_and_memory_come_with_the_first_answer_only(probe):

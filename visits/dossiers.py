@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from visits.models import Event, Meeting, MeetingParticipant, Official, Visit
 from visits.sections import list_url, section
-from visits.sources import visible_sources
+from visits.sources import sources_section
 
 
 def official_dossier(*, official: Official, viewer) -> dict:
@@ -22,9 +22,8 @@ def official_dossier(*, official: Official, viewer) -> dict:
         ),
         "visits_received": section(received.for_listing(viewer)),
         "meetings": section(meetings.for_listing(viewer).order_by("-date", "pk")),
-        "sources": section(
-            visible_sources(official, viewer),
-            more_url=list_url("article-list", official=official.slug),
+        "sources": sources_section(
+            official, viewer, more_url=list_url("article-list", official=official.slug)
         ),
     }
 
@@ -48,7 +47,7 @@ def event_dossier(*, event: Event, viewer) -> dict:
             editions,
             more_url=list_url("event-list", series=event.series.slug) if event.series_id else "",
         ),
-        "sources": section(
-            visible_sources(event, viewer), more_url=list_url("article-list", event=event.slug)
+        "sources": sources_section(
+            event, viewer, more_url=list_url("article-list", event=event.slug)
         ),
     }

@@ -3,7 +3,10 @@
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.exceptions import EmptyResultSet
 from django.urls import reverse
+
+from visits.aggregates import cached_aggregate, recorded_models
 
 # Rows a section shows before it links to the full, filtered list.
 SECTION_SIZE = 10
@@ -25,12 +28,24 @@ def section(
 ) -> Section:
     """The first `size` rows of `queryset` and how many there are, in two queries.
 
-    A `count` already known, e.g. from a cached aggregate, saves the counting query.
+    The count is cached until a record is written: the busiest official's dossier counts
+    10,000 articles and 3,000 visits. A `count` already known saves even that.
     """
     if count is None:
-        count = queryset.count()
+        count = cached_count(queryset)
     rows = list(queryset[:size]) if count else []
     return Section(rows=rows, count=count, more_url=more_url if count > len(rows) else "")
+
+
+def cached_count(queryset) -> int:
+    """How many rows `queryset` has, counted once until a record is written."""
+    try:
+        return cached_aggregate(
+            "section-count", visible=[queryset], models=recorded_models(), compute=queryset.count
+        )
+    except EmptyResultSet:
+        # A condition no row can meet, e.g. `none()`.
+        return 0
 
 
 def list_url(name: str, **params) -> str:

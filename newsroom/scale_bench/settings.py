@@ -10,6 +10,9 @@ from newsroom.settings import DATABASES, REST_FRAMEWORK
 ALLOWED_HOSTS = ["testserver"]
 SECURE_SSL_REDIRECT = False
 
+# The project's URLs and the raw-SQL floors, served as requests (scale_bench.urls).
+ROOT_URLCONF = "newsroom.scale_bench.urls"
+
 # Throttling would turn a row measured twenty times into 429s.
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}
 

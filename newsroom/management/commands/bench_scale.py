@@ -209,8 +209,9 @@ class Command(BaseCommand):
             "- Times are wall-clock milliseconds around `django.test.Client.get` in the worker "
             "(DEBUG off, no throttling), body read; queries are counted per request. "
             "`1st` is the row's first request in its worker, before warm-ups; `sql:api.*` rows "
-            "are the raw-SQL floors, and `/floor` is the anonymous API list's p50 over its "
-            "floor's.",
+            "are the raw-SQL floors (one hand-written query and `json.dumps`, answered as an "
+            "anonymous request through the same middleware as the API), and `/floor` is the "
+            "anonymous API list's p50 over its floor's.",
         ]
         for worker in workers:
             facts = worker.hello.get("facts", {})
