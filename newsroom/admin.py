@@ -132,6 +132,8 @@ class ArticleLinkAdmin(RecordAdmin):
     """The links from articles to one kind of record, each with its quoted passage."""
 
     list_select_related = ("article",)
+    # The latest links first, read from the key: the model's order (by article) sorts every link.
+    ordering = ("-pk",)
     # Counts beside each filter's choices would read the whole filtered table once more.
     show_facets = admin.ShowFacets.NEVER
     search_fields = ("article__title", "article__slug", "quote")

@@ -53,13 +53,30 @@ class ListPaginator(Paginator):
         shallow = bottom < self.deferred_from
         if shallow or not isinstance(queryset, QuerySet) or queryset.query.annotations:
             return queryset[bottom:top]
-        ids = list(queryset.prefetch_related(None).values_list("pk", flat=True)[bottom:top])
+        ids = self.ids(queryset, bottom, top)
         # The page's rows by id alone: the list's conditions were met by the ids already.
         page = queryset.model._base_manager.filter(pk__in=ids)
         page.query.select_related = queryset.query.select_related
         page = page.prefetch_related(*queryset._prefetch_related_lookups)
         by_id = {row.pk: row for row in page}
         return [by_id[pk] for pk in ids if pk in by_id]
+
+    def ids(self, queryset, bottom: int, top: int) -> list:
+        """The ids of rows `bottom` to `top`, those past the middle read from the list's end.
+
+        The key breaks ties, so that the order read backwards is the same; the last page of
+        90,000 articles then skips 20 index entries, not 89,980.
+        """
+        order = list(queryset.query.order_by) or list(queryset.query.get_meta().ordering)
+        if not order:
+            return list(queryset.values_list("pk", flat=True)[bottom:top])
+        if not {"pk", "-pk", queryset.model._meta.pk.name} & {str(term) for term in order}:
+            order.append("pk")
+        ordered = queryset.prefetch_related(None).order_by(*order).values_list("pk", flat=True)
+        count = self.count
+        if bottom <= count - top:
+            return list(ordered[bottom:top])
+        return list(ordered.reverse()[count - top : count - bottom])[::-1]
 
     def ranked_parts(self):
         """(the ranked head, the rest) of a list whose first order is a ranking in a window."""
