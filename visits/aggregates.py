@@ -55,6 +55,14 @@ def tables_version(models) -> str:
 
 def read_tables_version(models) -> str:
     """The latest history row (key and date) and the highest key of each model, in one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(version_sql(tuple(models), connection.vendor))
+        return repr(cursor.fetchone())
+
+
+@once
+def version_sql(models: tuple, vendor: str) -> str:
+    """The query of `read_tables_version`, written once: each `model.history` builds a class."""
     quote = connection.ops.quote_name
     columns = []
     for model in models:
@@ -64,9 +72,7 @@ def read_tables_version(models) -> str:
             f"(SELECT MAX({quote('history_date')}) FROM {quote(history.db_table)})",
             f"(SELECT MAX({quote(model._meta.pk.column)}) FROM {quote(model._meta.db_table)})",
         ]
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(columns)}")
-        return repr(cursor.fetchone())
+    return f"SELECT {', '.join(columns)}"
 
 
 def visibility_key(querysets) -> str:
