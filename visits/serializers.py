@@ -17,10 +17,9 @@ from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.reverse import reverse as drf_reverse
 from rest_framework.settings import api_settings
 
-from visits import dates, services
+from visits import api_links, dates, services
 from visits.dates import DatePrecision
 from visits.models import (
     EditorialModel,
@@ -132,14 +131,21 @@ class IdRefSerializer(serializers.Serializer):
 
 
 def api_url(view_name: str, value, request) -> str:
-    return drf_reverse(f"api:{view_name}", args=[value], request=request)
+    return api_links.api_url(f"api:{view_name}", value, request)
+
+
+class SelfLinkField(serializers.HyperlinkedIdentityField):
+    """The record's own URL in the API, its route reversed once a request."""
+
+    def get_url(self, obj, view_name, request, format):
+        if format or obj.pk is None:
+            return super().get_url(obj, view_name, request, format)
+        return api_links.api_url(view_name, getattr(obj, self.lookup_field), request)
 
 
 def self_link(view_name: str, lookup_field: str = "pk") -> serializers.HyperlinkedIdentityField:
     """The record's own URL in the API."""
-    return serializers.HyperlinkedIdentityField(
-        view_name=f"api:{view_name}", lookup_field=lookup_field
-    )
+    return SelfLinkField(view_name=f"api:{view_name}", lookup_field=lookup_field)
 
 
 class VisibleAttributeMixin:
