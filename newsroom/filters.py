@@ -7,7 +7,13 @@ from newsroom.models import Article, Language, Outlet
 from newsroom.search import search_articles
 from visits.aggregates import named_by
 from visits.completion import RecordFilter
-from visits.filters import CountryFilter, date_input, visible_events, visible_officials
+from visits.filters import (
+    CountryFilter,
+    ListedChoiceFilter,
+    date_input,
+    visible_events,
+    visible_officials,
+)
 from visits.link_filters import CommonLinkMixin
 from visits.models import Topic
 
@@ -34,7 +40,7 @@ class LinkCountryFilter(CommonLinkMixin, CountryFilter):
     pass
 
 
-class LinkChoiceFilter(CommonLinkMixin, django_filters.ModelChoiceFilter):
+class LinkChoiceFilter(CommonLinkMixin, ListedChoiceFilter):
     pass
 
 
@@ -42,9 +48,7 @@ class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Text"), method="filter_text", help_text=_("Words of the title, summary or text.")
     )
-    outlet = django_filters.ModelChoiceFilter(
-        label=_("Outlet"), queryset=article_outlets, to_field_name="slug"
-    )
+    outlet = ListedChoiceFilter(label=_("Outlet"), queryset=article_outlets, to_field_name="slug")
     date_from = django_filters.DateFilter(
         label=_("Published from"), field_name="published_on", lookup_expr="gte", widget=date_input()
     )
