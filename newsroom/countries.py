@@ -10,6 +10,7 @@ from django_countries.fields import Country
 
 from newsroom.models import Article, ArticleCountry, ArticleOfficial
 from visits.aggregates import cached_aggregate
+from visits.link_filters import linked_to
 from visits.models import Event, Meeting, MeetingParticipant, Official, Visit
 from visits.names import normalize_name
 from visits.sections import list_url, section
@@ -27,10 +28,6 @@ COUNTED_MODELS = [
     ArticleOfficial,
     Official,
 ]
-
-# From this many links a country is common: walking the latest articles finds ten of its own
-# within about a thousand rows at 100,000 articles.
-COMMON_LINKS = 1000
 
 
 @dataclass
@@ -137,16 +134,8 @@ def countries_on_record(viewer) -> list[CountryOnRecord]:
 
 
 def articles_on(articles, code: str):
-    """The articles that report on the country, by the query that is fast for it.
-
-    Walking the latest articles finds those of a common country in a few rows, and those of a
-    rare one only after every row; listing the country's links is the reverse. SQLite cannot
-    tell the two apart, so a count of the links, stopped at COMMON_LINKS, decides.
-    """
-    links = ArticleCountry.objects.filter(country=code).order_by()
-    if links[:COMMON_LINKS].count() == COMMON_LINKS:
-        return articles.filter(Exists(links.filter(article=OuterRef("pk"))))
-    return articles.filter(pk__in=links.values("article"))
+    """The articles that report on the country, by the query that is fast for it."""
+    return linked_to(articles, "country_links__country", code)
 
 
 def _meetings_involving(meetings, code: str):

@@ -20,6 +20,7 @@ from django_countries.fields import Country
 
 from newsroom.countries import articles_on, country_on_record
 from newsroom.models import Article
+from visits.link_filters import linked_to
 from visits.models import Official
 
 FEED_SIZE = 30
@@ -78,7 +79,7 @@ class OfficialArticleFeed(ArticleFeed):
         return obj.get_absolute_url()
 
     def articles(self, obj):
-        return super().articles(obj).filter(officials=obj)
+        return linked_to(super().articles(obj), "officials", obj)
 
 
 class CountryArticleFeed(ArticleFeed):

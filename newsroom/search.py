@@ -141,7 +141,7 @@ def _matching(words: list[str], connection, also: Q | None = None) -> MatchingId
     parts = [(text_ids.sql, text_ids.params)]
     names = [word for word in words if len(normalize_name(word)) >= OFFICIAL_NAME_MIN_LENGTH]
     if names:
-        parts.append(_sql(_naming_every_word(words, names), connection))
+        parts.append(_sql(_naming_every_word(words, names, connection.vendor), connection))
     if also is not None:
         parts.append(_sql(Article.objects.filter(also).order_by().values("pk"), connection))
     sql = " UNION ALL ".join(part for part, _params in parts)
@@ -153,9 +153,8 @@ def _sql(queryset, connection) -> tuple[str, tuple]:
     return queryset.query.get_compiler(connection=connection).as_sql()
 
 
-def _naming_every_word(words: list[str], names: list[str]):
+def _naming_every_word(words: list[str], names: list[str], vendor: str):
     """The articles naming an official one of `names` names, with every word somewhere."""
-    vendor = connections[Article.objects.db].vendor
     each_word = Q()
     for word in words:
         found = Q(pk__in=_ids_with_text([word], vendor))

@@ -97,8 +97,10 @@ def test_each_floor_fetches_the_rows_of_its_api_page(probe, endpoint):
 SMALL, LARGE = 1000, 100000
 
 
-def measurement(seconds: float, queries: int = 5, status: int = 200) -> Measurement:
-    sample = {"seconds": seconds, "status": status, "queries": queries}
+def measurement(
+    seconds: float, queries: int = 5, status: int = 200, size: int = 10_000
+) -> Measurement:
+    sample = {"seconds": seconds, "status": status, "queries": queries, "size": size}
     return Measurement(samples=[sample] * 3, peak_bytes=1_000_000)
 
 
@@ -132,6 +134,33 @@ def test_a_page_at_most_one_and_a_half_times_slower_passes():
     ).check_sizes()
 
     assert check.verdict == "PASS"
+
+
+@pytest.mark.parametrize(("size", "set_aside"), [(40_000, True), (12_000, False), (900_000, False)])
+def test_a_slower_page_that_shows_more_rows_is_set_aside_unless_it_grows_without_bound(
+    size, set_aside
+):
+    result = report(
+        {
+            (SMALL, "anon:page.events"): measurement(0.010, size=10_000),
+            (LARGE, "anon:page.events"): measurement(0.020, size=size),
+        }
+    )
+    check = result.check_sizes()
+
+    assert bool(check.set_aside) == set_aside
+    assert check.verdict == ("PASS" if set_aside else "FAIL")
+    if set_aside:
+        assert check.set_aside == [
+            "sqlite anon:page.events: 10.0 → 20.0 ms (2.0×), a page 4.0× as large"
+        ]
+        assert "not compared, the page at 100k showing more rows" in result.markdown(["# t"])
+
+
+def test_a_row_s_body_size_is_measured(probe):
+    answer = probe.answer("anon:page.articles")
+
+    assert answer["sample"]["size"] > 1000
 
 
 def test_more_queries_at_the_large_size_fail():

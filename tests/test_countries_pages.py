@@ -6,7 +6,6 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from newsroom import countries
 from newsroom.countries import COUNTED
 from tests.factories import (
     ArticleCountryFactory,
@@ -87,7 +86,7 @@ def test_jordan_shows_the_meeting_with_the_head_of_its_delegation(client, seed):
 def test_the_articles_on_a_country_are_the_same_whichever_query_finds_them(
     client, seed, monkeypatch, common_links
 ):
-    monkeypatch.setattr(countries, "COMMON_LINKS", common_links)
+    monkeypatch.setattr("visits.link_filters.COMMON_LINKS", common_links)
     ArticleCountryFactory(country="TR", article__title="Brouillon", article__status=Status.DRAFT)
     response = country(client, "TR")
     assert [article.slug for article in response.context["articles"].rows] == [

@@ -29,6 +29,8 @@ class Sample:
     status: int
     queries: int
     error: str = ""
+    # Bytes of the body: a page that shows more rows is larger.
+    size: int = 0
 
 
 def ensure_staff():
@@ -69,23 +71,23 @@ class Probe:
             try:
                 # A floor is requested as an anonymous reader requests its API list.
                 client = self.clients[ANON if audience == SQL else audience]
-                status = self.get(client, self.urls[name])
+                status, size = self.get(client, self.urls[name])
             except Exception as error:
                 # A failing row is reported in the table; it does not stop the others.
                 seconds = time.perf_counter() - started
                 return Sample(seconds, 0, len(queries), f"{type(error).__name__}: {error}")
             seconds = time.perf_counter() - started
-        return Sample(seconds, status, len(queries))
+        return Sample(seconds, status, len(queries), size=size)
 
     @staticmethod
-    def get(client: Client, url: str) -> int:
+    def get(client: Client, url: str) -> tuple[int, int]:
+        """The status and the body's size, the body read to the end."""
         response = client.get(url)
         if response.streaming:
-            for _chunk in response.streaming_content:
-                pass
+            size = sum(len(chunk) for chunk in response.streaming_content)
         else:
-            response.content  # noqa: B018 - reading the body is part of the request
-        return response.status_code
+            size = len(response.content)
+        return response.status_code, size
 
     def peak_memory(self, name: str) -> int:
         """The most Python memory the row's request held at once, in bytes."""
