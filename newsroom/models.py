@@ -200,6 +200,11 @@ class Article(EditorialModel):
             models.Index(
                 fields=["-published_on", "-created_at", "id"], name="article_published_idx"
             ),
+            # An outlet's articles, newest first: an outlet may publish thousands.
+            models.Index(
+                fields=["status", "outlet", "-published_on", "-created_at", "id"],
+                name="article_status_outlet_idx",
+            ),
             models.Index(fields=["status", "title"], name="article_status_title_idx"),
             models.Index(fields=["title"], name="article_title_idx"),
             models.Index(fields=["status", "language"], name="article_status_language_idx"),

@@ -130,7 +130,7 @@ class OfficialViewSet(BySlugMixin, VisibleRecordsMixin, viewsets.ModelViewSet):
 
     def search(self, queryset, text):
         """Any spelling of any of the official's names, accents and case aside."""
-        return queryset.filter(pk__in=Official.objects.search(text).values("pk"))
+        return queryset.named(text)
 
 
 class EventViewSet(BySlugMixin, VisibleRecordsMixin, viewsets.ModelViewSet):

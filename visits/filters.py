@@ -210,7 +210,7 @@ class OfficialFilter(django_filters.FilterSet):
         fields = ["name", "country", "organization"]
 
     def filter_name(self, queryset, name, value):
-        return queryset.filter(pk__in=Official.objects.search(value).values("pk"))
+        return queryset.named(value)
 
     @extend_schema_field(OpenApiTypes.STR)
     def filter_organization(self, queryset, name, value):
