@@ -16,6 +16,7 @@ from newsroom.models import (
 )
 from visits.models import Topic
 from visits.serializers import (
+    DirectReadMixin,
     IdRefField,
     PageUrlField,
     PartialDateField,
@@ -39,7 +40,7 @@ class OutletSerializer(RecordSerializer):
         fields = ["id", "slug", "url", "name", "website", "country", "language"]
 
 
-class ArticleOfficialSerializer(serializers.ModelSerializer):
+class ArticleOfficialSerializer(DirectReadMixin, serializers.ModelSerializer):
     official = SlugRefField("official-detail", read_only=True)
 
     class Meta:
@@ -47,7 +48,7 @@ class ArticleOfficialSerializer(serializers.ModelSerializer):
         fields = ["official", "quote"]
 
 
-class ArticleOrganizationSerializer(serializers.ModelSerializer):
+class ArticleOrganizationSerializer(DirectReadMixin, serializers.ModelSerializer):
     organization = SlugRefField("organization-detail", read_only=True)
 
     class Meta:
@@ -55,7 +56,7 @@ class ArticleOrganizationSerializer(serializers.ModelSerializer):
         fields = ["organization", "quote"]
 
 
-class ArticleEventSerializer(serializers.ModelSerializer):
+class ArticleEventSerializer(DirectReadMixin, serializers.ModelSerializer):
     event = SlugRefField("event-detail", read_only=True)
 
     class Meta:
@@ -63,7 +64,7 @@ class ArticleEventSerializer(serializers.ModelSerializer):
         fields = ["event", "quote"]
 
 
-class ArticleVisitSerializer(serializers.ModelSerializer):
+class ArticleVisitSerializer(DirectReadMixin, serializers.ModelSerializer):
     visit = IdRefField("visit-detail", read_only=True)
 
     class Meta:
@@ -71,7 +72,7 @@ class ArticleVisitSerializer(serializers.ModelSerializer):
         fields = ["visit", "quote"]
 
 
-class ArticleMeetingSerializer(serializers.ModelSerializer):
+class ArticleMeetingSerializer(DirectReadMixin, serializers.ModelSerializer):
     meeting = IdRefField("meeting-detail", read_only=True)
 
     class Meta:

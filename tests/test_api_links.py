@@ -2,7 +2,8 @@
 
 import pytest
 from django.test import RequestFactory
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from rest_framework.request import Request
 from rest_framework.reverse import reverse as drf_reverse
 
@@ -51,3 +52,16 @@ def test_a_format_asked_for_is_kept_in_every_url():
         "api:visit-detail", args=[3], request=request
     )
     assert api_url("api:visit-detail", 3, request).endswith("?format=json")
+
+
+
+def test_a_page_url_follows_the_language_of_each_call(request_):
+    """Pages' routes start with their language: one request may link pages in both."""
+    urls = {}
+    for language in ["fr", "en", "fr"]:
+        with translation.override(language):
+            expected = request_.build_absolute_uri(reverse("article-detail", args=["un-titre"]))
+            urls[language] = api_url("article-detail", "un-titre", request_)
+            assert urls[language] == expected
+    assert urls["en"] == "http://localhost:8000/en/articles/un-titre/"
+    assert urls["fr"] == "http://localhost:8000/articles/un-titre/"

@@ -75,9 +75,18 @@ def version_sql(models: tuple, vendor: str) -> str:
     return f"SELECT {', '.join(columns)}"
 
 
+def rows_sql(queryset) -> tuple:
+    """The SQL that says which rows `queryset` holds: its conditions, without the columns and
+    joins it shows, nor its order where the order cannot change which rows they are."""
+    query = queryset.query
+    if not (query.is_sliced or query.distinct_fields):
+        queryset = queryset.order_by()
+    return queryset.values_list("pk").query.sql_with_params()
+
+
 def visibility_key(querysets) -> str:
     """What the viewer may see, as the SQL of each visible queryset: equal SQL, equal rows."""
-    sql = [repr(queryset.query.sql_with_params()) for queryset in querysets]
+    sql = [repr(rows_sql(queryset)) for queryset in querysets]
     return hashlib.sha256("\n".join(sql).encode()).hexdigest()
 
 

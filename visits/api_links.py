@@ -1,4 +1,4 @@
-"""API URLs of records, each route reversed once a request and then filled in with each key.
+"""API and page URLs of records: each route reversed once a request, then filled in with keys.
 
 A list of 20 visits links about 170 records; reversing each URL through the resolver was a
 fifth of the request.
@@ -7,6 +7,7 @@ fifth of the request.
 import re
 
 from django.urls import NoReverseMatch
+from django.utils import translation
 from rest_framework.reverse import reverse as drf_reverse
 
 # Keys that stand in a URL as they are, in a slug or an integer route.
@@ -27,16 +28,18 @@ def api_url(view_name: str, value, request) -> str:
 
 
 def _template(view_name: str, request):
-    """((the URL before the key, after it), whether the key is an integer), once a request."""
+    """((the URL before the key, after it), whether the key is an integer), once a request
+    and language: a page's route starts with its language."""
     templates = request.__dict__.setdefault("_api_url_templates", {})
-    if view_name not in templates:
-        templates[view_name] = None
+    name = (view_name, translation.get_language())
+    if name not in templates:
+        templates[name] = None
         for mark, integer in ((SLUG_MARK, False), (INTEGER_MARK, True)):
             try:
                 url = drf_reverse(view_name, args=[mark], request=request)
             except NoReverseMatch:
                 continue
             if url.count(mark) == 1:
-                templates[view_name] = (tuple(url.split(mark)), integer)
+                templates[name] = (tuple(url.split(mark)), integer)
             break
-    return templates[view_name]
+    return templates[name]

@@ -8,7 +8,7 @@ read as {slug, name, url}; visits and meetings by id, read as {id, url}; every p
 import copy
 from typing import NamedTuple
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +17,7 @@ from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.relations import PKOnlyObject
 from rest_framework.settings import api_settings
 
 from visits import api_links, dates, services
@@ -106,6 +107,71 @@ class PartialDateField(serializers.Field):
         return PartialDate(value, precision)
 
 
+# --- Reading ---
+
+# Fields whose representation of a value is this plain conversion of it.
+PLAIN_REPRESENTATIONS = {
+    serializers.CharField.to_representation: str,
+    serializers.IntegerField.to_representation: int,
+}
+
+
+def direct_attribute(field) -> str | None:
+    """The one attribute of the record that `field` reads as it is, else None."""
+    if len(field.source_attrs) != 1:
+        return None
+    if type(field).get_attribute is serializers.Field.get_attribute:
+        return field.source_attrs[0]
+    # A reference read from its attribute (SlugRefField, IdRefField).
+    return getattr(field, "direct_attribute", None)
+
+
+class DirectReadMixin:
+    """Reads each field of a record the way DRF does, with fewer steps for plain attributes.
+
+    A field that reads one attribute of the record (`source` a name, no `get_attribute` of its
+    own) is read with `getattr`, and a text or an integer is converted without a call to the
+    field; every other field, and every attribute that is a method, is read through the field.
+    The representation is the same; a list of 20 visits reads about 3,000 attributes.
+    """
+
+    def to_representation(self, instance):
+        representation = {}
+        for name, attribute, field, convert in self._read_plan():
+            try:
+                value = getattr(instance, attribute) if attribute else field
+            except ObjectDoesNotExist:
+                value = None
+            except AttributeError:
+                value = field
+            if value is field or callable(value):
+                # DRF's way: a method called, a missing attribute skipped or defaulted.
+                try:
+                    value = field.get_attribute(instance)
+                except serializers.SkipField:
+                    continue
+                if isinstance(value, PKOnlyObject) and value.pk is None:
+                    value = None
+                convert = field.to_representation
+            representation[name] = None if value is None else convert(value)
+        return representation
+
+    def _read_plan(self) -> list:
+        """(name, attribute or None, field, conversion) of each readable field, once a
+        serializer (its fields are built once)."""
+        plan = self.__dict__.get("_plan")
+        if plan is None:
+            plan = []
+            for field in self._readable_fields:
+                attribute = direct_attribute(field)
+                convert = PLAIN_REPRESENTATIONS.get(
+                    type(field).to_representation, field.to_representation
+                )
+                plan.append((field.field_name, attribute, field, convert))
+            self.__dict__["_plan"] = plan
+        return plan
+
+
 # --- References to related records ---
 
 
@@ -159,6 +225,13 @@ class VisibleAttributeMixin:
         if self.visible_attr and hasattr(instance, self.visible_attr):
             return getattr(instance, self.visible_attr)
         return super().get_attribute(instance)
+
+    @property
+    def direct_attribute(self) -> str | None:
+        """The attribute read as it is (see DirectReadMixin), if no visible one stands first
+        and the reference shows more than its key."""
+        plain = not self.visible_attr and not self.use_pk_only_optimization()
+        return self.source_attrs[0] if plain and len(self.source_attrs) == 1 else None
 
 
 class SlugRefField(VisibleAttributeMixin, serializers.SlugRelatedField):
@@ -246,18 +319,18 @@ class PageUrlField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, obj):
+        key = getattr(obj, self.lookup_field)
+        request = self.context.get("request")
         try:
-            if hasattr(obj, "get_absolute_url"):
-                path = obj.get_absolute_url()
-            else:
-                path = reverse(self.view_name, args=[getattr(obj, self.lookup_field)])
+            if request is None:
+                return reverse(self.view_name, args=[key])
+            # The route reversed once a request, in the request's language.
+            return api_links.api_url(self.view_name, key, request)
         except NoReverseMatch:
             return None
-        request = self.context.get("request")
-        return request.build_absolute_uri(path) if request else path
 
 
-class ArticleRefSerializer(serializers.Serializer):
+class ArticleRefSerializer(DirectReadMixin, serializers.Serializer):
     """An article where a record cites it as a source."""
 
     slug = serializers.SlugField()
@@ -269,7 +342,7 @@ class ArticleRefSerializer(serializers.Serializer):
         return api_url("article-detail", article.slug, self.context.get("request"))
 
 
-class SourceSerializer(serializers.Serializer):
+class SourceSerializer(DirectReadMixin, serializers.Serializer):
     """An article that reports the record, with the passage that says so."""
 
     article = ArticleRefSerializer()
@@ -305,7 +378,7 @@ def check_publish(user, model, old_status, new_status) -> None:
         )
 
 
-class RecordSerializer(CountryFieldMixin, serializers.ModelSerializer):
+class RecordSerializer(DirectReadMixin, CountryFieldMixin, serializers.ModelSerializer):
     """Runs the model's own checks (clean() and constraints) so that they come back as 400s.
 
     A nested serializer names in `clean_exclude` the link to its parent, not set yet.

@@ -1,0 +1,60 @@
+"""The API reads records with fewer steps than DRF (DirectReadMixin), and answers the same."""
+
+import json
+
+import pytest
+from rest_framework import serializers
+
+from newsroom.api_urls import router
+from tests.factories import OutletFactory
+from visits.serializers import DirectReadMixin
+
+LISTS = [prefix for prefix, _viewset, _basename in router.registry]
+
+
+def drf_reading(self, instance):
+    return serializers.Serializer.to_representation(self, instance)
+
+
+def answers(client, staff, prefix: str) -> dict:
+    """Every page of the list and every record's detail, as the public and as staff."""
+    found = {}
+    for audience in ("public", "staff"):
+        if audience == "staff":
+            client.force_login(staff)
+        response = client.get(f"/api/v1/{prefix}/", {"page_size": 100})
+        assert response.status_code == 200
+        found[(audience, "list")] = response.json()
+        for record in response.json()["results"]:
+            detail = client.get(record["url"]) if "url" in record else None
+            if detail is not None:
+                assert detail.status_code == 200
+                found[(audience, record["url"])] = detail.json()
+        client.logout()
+    return found
+
+
+@pytest.mark.parametrize("prefix", LISTS)
+def test_lists_and_details_read_as_drf_reads_them(seed, client, staff, monkeypatch, prefix):
+    # The seed's articles name no outlet; one with a website and one without.
+    OutletFactory(url="https://lematin.ma/")
+    OutletFactory(url="")
+    direct = answers(client, staff, prefix)
+    monkeypatch.setattr(DirectReadMixin, "to_representation", drf_reading)
+    assert answers(client, staff, prefix) == direct
+    # The seed has records of every kind, nested ones among them.
+    assert direct[("public", "list")]["count"] > 0
+
+
+def test_a_write_answers_as_drf_reads_it(seed, client, staff, monkeypatch):
+    """A record just written goes through the same reading, nested lists included."""
+    client.force_login(staff)
+    visit = client.get("/api/v1/visits/").json()["results"][0]
+    changed = client.patch(
+        visit["url"], json.dumps({"city": "Lisbonne"}), content_type="application/json"
+    )
+    assert changed.status_code == 200, changed.content
+    monkeypatch.setattr(DirectReadMixin, "to_representation", drf_reading)
+    assert client.get(visit["url"]).json() == changed.json()
+    assert changed.json()["city"] == "Lisbonne"
+    assert changed.json()["meetings"], "the seed visit has meetings"
