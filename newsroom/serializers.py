@@ -17,6 +17,7 @@ from newsroom.models import (
 from visits.models import Topic
 from visits.serializers import (
     DirectReadMixin,
+    FieldsOnceMixin,
     IdRefField,
     PageUrlField,
     PartialDateField,
@@ -40,7 +41,7 @@ class OutletSerializer(RecordSerializer):
         fields = ["id", "slug", "url", "name", "website", "country", "language"]
 
 
-class ArticleOfficialSerializer(DirectReadMixin, serializers.ModelSerializer):
+class ArticleOfficialSerializer(FieldsOnceMixin, DirectReadMixin, serializers.ModelSerializer):
     official = SlugRefField("official-detail", read_only=True)
 
     class Meta:
@@ -48,7 +49,7 @@ class ArticleOfficialSerializer(DirectReadMixin, serializers.ModelSerializer):
         fields = ["official", "quote"]
 
 
-class ArticleOrganizationSerializer(DirectReadMixin, serializers.ModelSerializer):
+class ArticleOrganizationSerializer(FieldsOnceMixin, DirectReadMixin, serializers.ModelSerializer):
     organization = SlugRefField("organization-detail", read_only=True)
 
     class Meta:
@@ -56,7 +57,7 @@ class ArticleOrganizationSerializer(DirectReadMixin, serializers.ModelSerializer
         fields = ["organization", "quote"]
 
 
-class ArticleEventSerializer(DirectReadMixin, serializers.ModelSerializer):
+class ArticleEventSerializer(FieldsOnceMixin, DirectReadMixin, serializers.ModelSerializer):
     event = SlugRefField("event-detail", read_only=True)
 
     class Meta:
@@ -64,7 +65,7 @@ class ArticleEventSerializer(DirectReadMixin, serializers.ModelSerializer):
         fields = ["event", "quote"]
 
 
-class ArticleVisitSerializer(DirectReadMixin, serializers.ModelSerializer):
+class ArticleVisitSerializer(FieldsOnceMixin, DirectReadMixin, serializers.ModelSerializer):
     visit = IdRefField("visit-detail", read_only=True)
 
     class Meta:
@@ -72,7 +73,7 @@ class ArticleVisitSerializer(DirectReadMixin, serializers.ModelSerializer):
         fields = ["visit", "quote"]
 
 
-class ArticleMeetingSerializer(DirectReadMixin, serializers.ModelSerializer):
+class ArticleMeetingSerializer(FieldsOnceMixin, DirectReadMixin, serializers.ModelSerializer):
     meeting = IdRefField("meeting-detail", read_only=True)
 
     class Meta:

@@ -54,7 +54,6 @@ def test_a_format_asked_for_is_kept_in_every_url():
     assert api_url("api:visit-detail", 3, request).endswith("?format=json")
 
 
-
 def test_a_page_url_follows_the_language_of_each_call(request_):
     """Pages' routes start with their language: one request may link pages in both."""
     urls = {}

@@ -3,11 +3,12 @@
 import json
 
 import pytest
+from django.utils import translation
 from rest_framework import serializers
 
 from newsroom.api_urls import router
 from tests.factories import OutletFactory
-from visits.serializers import DirectReadMixin
+from visits.serializers import DirectReadMixin, FieldsOnceMixin
 
 LISTS = [prefix for prefix, _viewset, _basename in router.registry]
 
@@ -58,3 +59,39 @@ def test_a_write_answers_as_drf_reads_it(seed, client, staff, monkeypatch):
     assert client.get(visit["url"]).json() == changed.json()
     assert changed.json()["city"] == "Lisbonne"
     assert changed.json()["meetings"], "the seed visit has meetings"
+
+
+def serializer_classes():
+    """Every serializer of the API with fields read from its model."""
+    found, todo = set(), list(FieldsOnceMixin.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        if hasattr(cls, "Meta"):
+            found.add(cls)
+        todo += cls.__subclasses__()
+    return sorted(found, key=lambda cls: cls.__qualname__)
+
+
+@pytest.mark.parametrize("cls", serializer_classes(), ids=lambda cls: cls.__name__)
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_fields_built_once_are_the_fields_drf_builds(db, cls, language):
+    with translation.override(language):
+        expected = serializers.ModelSerializer.get_fields(cls())
+        first, second = cls().get_fields(), cls().get_fields()
+    for fields in (first, second):
+        assert list(fields) == list(expected)
+        assert {name: repr(field) for name, field in fields.items()} == {
+            name: repr(field) for name, field in expected.items()
+        }
+    # Each serializer has fields of its own, bound to it alone.
+    assert not {id(field) for field in first.values()} & {id(field) for field in second.values()}
+
+
+def test_country_choices_are_named_in_the_language_of_the_request():
+    from visits.serializers import OfficialSerializer
+
+    names = {}
+    for language in ["fr", "en", "fr"]:
+        with translation.override(language):
+            names[language] = OfficialSerializer().fields["country"].choices["MA"]
+    assert names == {"fr": "Maroc", "en": "Morocco"}

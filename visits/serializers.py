@@ -11,6 +11,7 @@ from typing import NamedTuple
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
@@ -170,6 +171,48 @@ class DirectReadMixin:
                 plan.append((field.field_name, attribute, field, convert))
             self.__dict__["_plan"] = plan
         return plan
+
+
+class FieldsOnceMixin:
+    """A ModelSerializer whose fields read from the model are built once a class, then copied.
+
+    Building them asks the model about each field, and a country's choices are some 250
+    translated names: a millisecond a serializer, several a request. Simple fields (no related
+    record, no nested serializer) are copied as they are, before being bound to their
+    serializer; declared fields are copied DRF's way, anew each time.
+    """
+
+    def get_fields(self):
+        # Per language: choices hold translated names.
+        by_language = type(self).__dict__.get("_field_prototypes")
+        if by_language is None:
+            by_language = {}
+            type(self)._field_prototypes = by_language
+        prototypes = by_language.get(translation.get_language())
+        if prototypes is None:
+            fields = super().get_fields()
+            declared = self._declared_fields.keys()
+            # Unbound copies, made before the serializer binds the fields it returns.
+            by_language[translation.get_language()] = {
+                name: copy.copy(field) if name not in declared and simple(field) else None
+                for name, field in fields.items()
+            }
+            return fields
+        if any(prototype is None for prototype in prototypes.values()):
+            fields = super().get_fields()
+        else:
+            fields = copy.deepcopy(self._declared_fields)
+        return {
+            name: copy.copy(prototype) if prototype is not None else fields[name]
+            for name, prototype in prototypes.items()
+        }
+
+
+def simple(field) -> bool:
+    """A field that holds no other field nor a related record: copied, it shares nothing
+    that is bound or changed."""
+    nested = (serializers.BaseSerializer, serializers.RelatedField, serializers.ManyRelatedField)
+    return not isinstance(field, nested)
 
 
 # --- References to related records ---
@@ -378,7 +421,9 @@ def check_publish(user, model, old_status, new_status) -> None:
         )
 
 
-class RecordSerializer(DirectReadMixin, CountryFieldMixin, serializers.ModelSerializer):
+class RecordSerializer(
+    FieldsOnceMixin, DirectReadMixin, CountryFieldMixin, serializers.ModelSerializer
+):
     """Runs the model's own checks (clean() and constraints) so that they come back as 400s.
 
     A nested serializer names in `clean_exclude` the link to its parent, not set yet.
