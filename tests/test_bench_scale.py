@@ -4,11 +4,13 @@ Timings are never asserted: only that rows resolve to URLs answering 200 with th
 counted, that each raw-SQL floor fetches the rows of its API page, and how the report judges.
 """
 
+import datetime
 import json
 
 import pytest
 from django.db import connection
 
+from newsroom.models import ArticleEvent
 from newsroom.scale_bench.coordinator import Measurement, target_repeat
 from newsroom.scale_bench.corpora import Corpus
 from newsroom.scale_bench.facts import resolve_facts
@@ -16,6 +18,8 @@ from newsroom.scale_bench.floors import FLOORS, run_floor
 from newsroom.scale_bench.probe import Probe, ensure_staff
 from newsroom.scale_bench.report import Report
 from newsroom.scale_bench.rows import row_names
+from tests.factories import ArticleFactory
+from visits.models import Event, Status
 
 # The workers' URLs: the project's and the floors (newsroom.scale_bench.settings).
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("newsroom.scale_bench.urls")]
@@ -90,6 +94,25 @@ def test_each_floor_fetches_the_rows_of_its_api_page(probe, endpoint):
 
     assert floor["count"] == api["count"]
     assert [row[key] for row in floor["results"]] == [row[key] for row in api["results"]]
+
+
+def test_a_floor_shows_the_sources_the_api_shows_the_newest_twenty(probe):
+    """An event reported by 25 articles, 2 of them drafts, some on the same day."""
+    event = Event.objects.filter(status=Status.PUBLISHED).order_by("-start", "name").first()
+    for day in range(25):
+        article = ArticleFactory(
+            published_on=datetime.date(2025, 1, 1 + day // 2),
+            status=Status.DRAFT if day in (3, 20) else Status.PUBLISHED,
+        )
+        ArticleEvent.objects.create(article=article, event=event, quote=f"passage {day}")
+    api = probe.clients["anon"].get("/api/v1/events/").json()["results"]
+    floor = json.loads(run_floor("events", connection))["results"]
+
+    def sources(rows):
+        return {row["slug"]: [s["article"]["slug"] for s in row["sources"]] for row in rows}
+
+    assert sources(floor) == sources(api)
+    assert len(sources(api)[event.slug]) == 20
 
 
 # --- The report, on synthetic measurements ---

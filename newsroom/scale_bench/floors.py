@@ -20,12 +20,13 @@ from newsroom.scale_bench.sql_json import (
     partial_date,
     ref,
 )
+from visits.models.editorial import SOURCES_SIZE
 
 PUBLISHED = "'published'"
 
 
 def sources(d: Dialect, link_table: str, column: str, record: str) -> str:
-    """The published articles that report `record`, with the quoted passage."""
+    """The SOURCES_SIZE newest published articles that report `record`, with the passage."""
     article = d.obj(
         slug="sa.slug",
         title="sa.title",
@@ -36,7 +37,8 @@ def sources(d: Dialect, link_table: str, column: str, record: str) -> str:
         d.obj(article=article, quote="sl.quote"),
         f"{link_table} sl JOIN newsroom_article sa ON sa.id = sl.article_id "
         f"WHERE sl.{column} = {record} AND sa.status = {PUBLISHED}",
-        "sa.published_on DESC, sa.created_at DESC, sl.id",
+        "sa.published_on DESC, sl.id DESC",
+        SOURCES_SIZE,
     )
 
 

@@ -20,13 +20,21 @@ class Dialect:
         arguments = ", ".join(f"'{key}', {value}" for key, value in pairs.items())
         return f"{function}({arguments})"
 
-    def array(self, expr: str, source: str, order: str) -> str:
-        """A JSON array of `expr` over the rows of `source` (FROM ... WHERE ...), in order."""
+    def array(self, expr: str, source: str, order: str, limit: int | None = None) -> str:
+        """A JSON array of `expr` over the rows of `source` (FROM ... WHERE ...), in order,
+        the first `limit` of them if given."""
+        cut = f" LIMIT {int(limit)}" if limit is not None else ""
         if self.postgres:
-            return f"COALESCE((SELECT json_agg({expr} ORDER BY {order}) FROM {source}), '[]')"
+            if not cut:
+                return f"COALESCE((SELECT json_agg({expr} ORDER BY {order}) FROM {source}), '[]')"
+            inner = (
+                f"SELECT {expr} AS value, row_number() OVER (ORDER BY {order}) AS place "
+                f"FROM {source} ORDER BY {order}{cut}"
+            )
+            return f"COALESCE((SELECT json_agg(value ORDER BY place) FROM ({inner}) cut), '[]')"
         # SQLite 3.40 has no ORDER BY inside an aggregate: a sorted subquery feeds it. json()
         # keeps each value (and the array itself) JSON rather than text once nested.
-        inner = f"SELECT {expr} AS value FROM {source} ORDER BY {order}"
+        inner = f"SELECT {expr} AS value FROM {source} ORDER BY {order}{cut}"
         return f"json((SELECT json_group_array(json(value)) FROM ({inner})))"
 
     def per_row(self, condition: str) -> tuple[str, str]:
