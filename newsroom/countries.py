@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q
 from django_countries.fields import Country
 
-from newsroom.models import Article, ArticleCountry, ArticleOfficial
+from newsroom.models import Article, ArticleCountry
 from visits.aggregates import cached_aggregate
 from visits.link_filters import linked_to
 from visits.models import Event, Meeting, MeetingParticipant, Official, Visit
@@ -16,18 +16,6 @@ from visits.names import normalize_name
 from visits.sections import list_url, section
 
 COUNTED = ["visits_to", "visits_from", "meetings", "events", "articles", "officials"]
-
-# The tables whose writes change a country's counts, officials' visibility included.
-COUNTED_MODELS = [
-    Visit,
-    Meeting,
-    MeetingParticipant,
-    Event,
-    Article,
-    ArticleCountry,
-    ArticleOfficial,
-    Official,
-]
 
 
 @dataclass
@@ -117,7 +105,6 @@ def _counts(visible) -> dict:
     return cached_aggregate(
         "countries-on-record",
         visible=visible.values(),
-        models=COUNTED_MODELS,
         compute=lambda: _count_per_country(**visible),
     )
 

@@ -8,7 +8,12 @@ class VisitsConfig(AppConfig):
     verbose_name = _("Security diplomacy")
 
     def ready(self):
-        from visits.aggregates import forget_versions
+        from visits.aggregates import create_version_function, forget_versions
+
+        # The tables' version is a function on PostgreSQL, written anew after each migrate.
+        signals.post_migrate.connect(
+            create_version_function, dispatch_uid="visits-version-function"
+        )
 
         # A cached aggregate read after a write in the same request sees that write.
         for signal in (signals.post_save, signals.post_delete, signals.m2m_changed):

@@ -6,7 +6,7 @@ from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
-from visits.aggregates import cached_aggregate, recorded_models
+from visits.aggregates import cached_aggregate
 
 
 class ListPaginator(Paginator):
@@ -30,9 +30,7 @@ class ListPaginator(Paginator):
         if not isinstance(queryset, QuerySet):
             return super().count
         try:
-            return cached_aggregate(
-                "list-count", visible=[queryset], models=recorded_models(), compute=queryset.count
-            )
+            return cached_aggregate("list-count", visible=[queryset], compute=queryset.count)
         except EmptyResultSet:
             # A condition that no row can meet, e.g. a search for no word.
             return 0

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.core.exceptions import EmptyResultSet
 from django.urls import reverse
 
-from visits.aggregates import cached_aggregate, recorded_models
+from visits.aggregates import cached_aggregate
 
 # Rows a section shows before it links to the full, filtered list.
 SECTION_SIZE = 10
@@ -40,9 +40,7 @@ def section(
 def cached_count(queryset) -> int:
     """How many rows `queryset` has, counted once until a record is written."""
     try:
-        return cached_aggregate(
-            "section-count", visible=[queryset], models=recorded_models(), compute=queryset.count
-        )
+        return cached_aggregate("section-count", visible=[queryset], compute=queryset.count)
     except EmptyResultSet:
         # A condition no row can meet, e.g. `none()`.
         return 0

@@ -294,7 +294,6 @@ def years_on_record(viewer) -> list[int | None]:
     return cached_aggregate(
         "timeline-years",
         visible=[queryset for queryset, _date_field in kinds.values()],
-        models=[Visit, Meeting, Event],
         compute=compute,
     )
 
