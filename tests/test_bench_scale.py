@@ -15,7 +15,7 @@ from newsroom.scale_bench.coordinator import Measurement, target_repeat
 from newsroom.scale_bench.corpora import Corpus
 from newsroom.scale_bench.facts import resolve_facts
 from newsroom.scale_bench.floors import FLOORS, run_floor
-from newsroom.scale_bench.probe import Probe, ensure_staff
+from newsroom.scale_bench.probe import Probe, ensure_staff, query_shape
 from newsroom.scale_bench.report import Report
 from newsroom.scale_bench.rows import row_names
 from tests.factories import ArticleFactory
@@ -68,6 +68,8 @@ def test_a_row_answers_200_with_its_queries_counted(probe, name):
     assert answer["sample"]["status"] == 200
     assert answer["sample"]["queries"] >= 1
     assert len(answer["first"]["warmups"]) == 2
+    first = answer["first"]["warmups"][0]
+    assert sum(first["shapes"].values()) == first["queries"]
     assert answer["first"]["peak_bytes"] > 0
 
 
@@ -121,10 +123,69 @@ SMALL, LARGE = 1000, 100000
 
 
 def measurement(
-    seconds: float, queries: int = 5, status: int = 200, size: int = 10_000
+    seconds: float, queries: int = 5, status: int = 200, size: int = 10_000, shapes=None
 ) -> Measurement:
     sample = {"seconds": seconds, "status": status, "queries": queries, "size": size}
-    return Measurement(samples=[sample] * 3, peak_bytes=1_000_000)
+    warmups = [{**sample, "shapes": shapes}] if shapes else []
+    return Measurement(samples=[sample] * 3, peak_bytes=1_000_000, warmups=warmups)
+
+
+VISITS = 'SELECT "visits_visit"."id" FROM "visits_visit" WHERE "status" = ? LIMIT ?'
+EVENTS = 'SELECT "visits_event"."id" FROM "visits_event" WHERE "visits_event"."id" IN (?)'
+SOURCES = 'SELECT "a"."id" FROM "newsroom_articlevisit" WHERE "visit_id" = ?'
+
+
+def test_a_query_shape_is_the_query_for_any_values():
+    shape = query_shape(
+        'SELECT "visits_event"."id", "col1" FROM "visits_event" '
+        'WHERE "status" = \'published\' AND "visits_event"."id" IN (12, 7, 301)\n  LIMIT 21'
+    )
+    assert shape == (
+        'SELECT "visits_event"."id", "col1" FROM "visits_event" '
+        'WHERE "status" = ? AND "visits_event"."id" IN (?) LIMIT ?'
+    )
+
+
+def test_queries_differing_by_a_kind_of_query_one_size_skips_are_set_aside():
+    """Page 1 of visits at 1k has a visit with an event; at 100k none has one."""
+    result = report(
+        {
+            (SMALL, "anon:page.visits"): measurement(0.01, 3, shapes={VISITS: 1, EVENTS: 1}),
+            (LARGE, "anon:page.visits"): measurement(0.01, 2, shapes={VISITS: 1}),
+        }
+    )
+
+    check = result.check_sizes()
+    assert check.verdict == "PASS"
+    assert check.by_data == [
+        "sqlite anon:page.visits: queries 3 → 2, only at the small size: visits_event"
+    ]
+    assert "a kind of query that the page's rows need at one size" in result.markdown(["#"])
+
+
+def test_a_kind_of_query_run_more_often_at_one_size_fails():
+    """One query per row: the count grows with the rows a page shows."""
+    result = report(
+        {
+            (SMALL, "anon:page.visits"): measurement(0.01, 6, shapes={VISITS: 1, SOURCES: 5}),
+            (LARGE, "anon:page.visits"): measurement(0.01, 21, shapes={VISITS: 1, SOURCES: 20}),
+        }
+    )
+
+    check = result.check_sizes()
+    assert check.offenders == ["sqlite anon:page.visits: queries 6 → 21"]
+    assert not check.by_data
+
+
+def test_queries_differing_without_their_shapes_fail():
+    result = report(
+        {
+            (SMALL, "anon:page.visits"): measurement(0.01, 3),
+            (LARGE, "anon:page.visits"): measurement(0.01, 2),
+        }
+    )
+
+    assert result.check_sizes().offenders == ["sqlite anon:page.visits: queries 3 → 2"]
 
 
 def report(rows: dict) -> Report:

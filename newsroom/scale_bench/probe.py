@@ -1,7 +1,9 @@
 """The worker's side: request a row in-process, as an anonymous or a staff reader, and time it."""
 
+import re
 import time
 import tracemalloc
+from collections import Counter
 from dataclasses import asdict, dataclass
 
 from django.contrib.auth import get_user_model
@@ -31,6 +33,23 @@ class Sample:
     error: str = ""
     # Bytes of the body: a page that shows more rows is larger.
     size: int = 0
+    # {shape: how many times} of the queries (see query_shape); kept for the first warm-up.
+    shapes: dict[str, int] | None = None
+
+
+# Literals and lists of them, which differ from one page to the next.
+LITERALS = re.compile(r"'(?:[^']|'')*'|\b\d+(?:\.\d+)?\b")
+LISTS = re.compile(r"\((?:\s*\?\s*,)*\s*\?\s*\)")
+
+
+def query_shape(sql: str) -> str:
+    """The query with its values and IN lists as `?`: the same query for other rows."""
+    shape = LISTS.sub("(?)", LITERALS.sub("?", sql))
+    return " ".join(shape.split())
+
+
+def shapes_of(queries) -> dict[str, int]:
+    return dict(Counter(query_shape(query["sql"]) for query in queries.captured_queries))
 
 
 def ensure_staff():
@@ -63,8 +82,9 @@ class Probe:
         self.clients[STAFF].force_login(staff)
         self.seen: set[str] = set()
 
-    def request(self, name: str) -> Sample:
-        """One timed request of the row, its body read to the end."""
+    def request(self, name: str, *, shapes: bool = False) -> Sample:
+        """One timed request of the row, its body read to the end; with `shapes`, the shapes
+        of its queries."""
         audience, _key = split_name(name)
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
@@ -77,7 +97,10 @@ class Probe:
                 seconds = time.perf_counter() - started
                 return Sample(seconds, 0, len(queries), f"{type(error).__name__}: {error}")
             seconds = time.perf_counter() - started
-        return Sample(seconds, status, len(queries), size=size)
+        sample = Sample(seconds, status, len(queries), size=size)
+        if shapes:
+            sample.shapes = shapes_of(queries)
+        return sample
 
     @staticmethod
     def get(client: Client, url: str) -> tuple[int, int]:
@@ -107,7 +130,7 @@ class Probe:
         answer = {"row": name}
         if name not in self.seen:
             self.seen.add(name)
-            warmups = [self.request(name)]
+            warmups = [self.request(name, shapes=True)]
             slow = warmups[0].seconds > SLOW_SECONDS
             if not slow:
                 warmups.append(self.request(name))

@@ -1,6 +1,7 @@
 """The benchmark's report: one table of every row on every database, then the checks."""
 
 import math
+import re
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -53,6 +54,37 @@ def body_size(measurement) -> int:
     return max((sample.get("size", 0) for sample in measurement.samples), default=0)
 
 
+def shapes(measurement) -> dict[str, int] | None:
+    """The shapes of the queries of the row's first request (probe.query_shape)."""
+    return measurement.warmups[0].get("shapes") if measurement.warmups else None
+
+
+def table_of(shape: str) -> str:
+    found = re.search(r'\bFROM\s+\(?\s*"?(\w+)"?', shape)
+    return found.group(1) if found else shape[:40]
+
+
+def different_kinds(small, large) -> str | None:
+    """Where two sizes run different queries only because one runs a kind of query the other
+    does not (Django skips a prefetch when no row of the page has the relation: a page of
+    visits none of which has an event reads no event), the kinds, named by their table; None
+    where a kind of query runs more often at one size, or the shapes are unknown."""
+    before, after = shapes(small), shapes(large)
+    if before is None or after is None:
+        return None
+    if any(before[shape] != after[shape] for shape in before.keys() & after.keys()):
+        return None
+    only = [
+        f"{label} {', '.join(sorted(table_of(shape) for shape in side))}"
+        for label, side in (
+            ("only at the small size:", before.keys() - after.keys()),
+            ("only at the large size:", after.keys() - before.keys()),
+        )
+        if side
+    ]
+    return "; ".join(only)
+
+
 def problems(measurement) -> list[str]:
     """What went wrong with the row: HTTP statuses other than 200, errors, a timeout."""
     found = [measurement.failure] if measurement.failure else []
@@ -95,6 +127,8 @@ class Check:
     detail: str = ""
     # Rows the rule does not compare, each with the reason.
     set_aside: list[str] = field(default_factory=list)
+    # Rows whose queries differ only by queries one size runs and the other does not.
+    by_data: list[str] = field(default_factory=list)
 
     @property
     def verdict(self) -> str:
@@ -169,7 +203,13 @@ class Report:
                 elif growth > SIZE_RATIO:
                     reasons.append(slower)
                 if queries[0] != queries[1]:
-                    reasons.append(f"queries {queries[0]} → {queries[1]}")
+                    kinds = different_kinds(small, large)
+                    if kinds is None:
+                        reasons.append(f"queries {queries[0]} → {queries[1]}")
+                    else:
+                        check.by_data.append(
+                            f"{database} {name}: queries {queries[0]} → {queries[1]}, {kinds}"
+                        )
                 if reasons:
                     check.offenders.append(f"{database} {name}: {'; '.join(reasons)}")
         return check
@@ -339,6 +379,12 @@ class Report:
                     f"as large): {len(check.set_aside)}"
                 )
                 lines += [f"        - {row}" for row in check.set_aside]
+            if check.by_data:
+                lines.append(
+                    "    - not compared, the queries differing by a kind of query that the page's "
+                    f"rows need at one size and not at the other: {len(check.by_data)}"
+                )
+                lines += [f"        - {row}" for row in check.by_data]
         troubled = [
             f"- {database} {name}: {self.notes(database, name)}"
             for name in self.names
