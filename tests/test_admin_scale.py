@@ -378,3 +378,19 @@ def test_an_export_built_in_memory_is_complete_up_to_the_limit(staff_client, set
     assert response["Content-Disposition"].startswith("attachment")
     rows = json.loads(response.content)
     assert sorted(row["slug"] for row in rows) == sorted(article.slug for article in articles)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_country_column_shows_the_country_s_name_and_sorts(staff_client, language):
+    """Names read from each value, in the language of the admin, sorted by the code."""
+    factories.OfficialFactory(name="Un Marocain", country="MA")
+    factories.OfficialFactory(name="Une Algérienne", country="DZ")
+    factories.OfficialFactory(name="Un Inconnu", country="")
+    prefix = "" if language == "fr" else "/en"
+    page = staff_client.get(f"{prefix}/admin/visits/official/?o=2").content.decode()
+
+    cells = re.findall(r'<td class="field-country">([^<]*)</td>', page)
+    morocco = "Maroc" if language == "fr" else "Morocco"
+    algeria = "Algérie" if language == "fr" else "Algeria"
+    assert cells == ["-", algeria, morocco]
+    assert 'class="sortable column-country' in page
