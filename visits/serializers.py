@@ -6,6 +6,7 @@ read as {slug, name, url}; visits and meetings by id, read as {id, url}; every p
 """
 
 import copy
+from functools import cache
 from typing import NamedTuple
 
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
@@ -13,6 +14,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django_countries import serializer_fields
 from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.utils import extend_schema_field
@@ -213,6 +215,24 @@ def simple(field) -> bool:
     that is bound or changed."""
     nested = (serializers.BaseSerializer, serializers.RelatedField, serializers.ManyRelatedField)
     return not isinstance(field, nested)
+
+
+@cache
+def known_codes(countries) -> frozenset:
+    """The codes of `countries`, in every language the same."""
+    return frozenset(code for code, _name in countries)
+
+
+class CountryCodeField(serializer_fields.CountryField):
+    """A country shown as its code; a stored country, already one of the known codes, is
+    shown without looking it up again (the lookup, per language, cost a millisecond a list)."""
+
+    def to_representation(self, obj):
+        code = getattr(obj, "code", None)
+        plain = not (self.country_dict or self.name_only)
+        if plain and isinstance(code, str) and code in known_codes(self.countries):
+            return code
+        return super().to_representation(obj)
 
 
 # --- References to related records ---
@@ -432,6 +452,12 @@ class RecordSerializer(
     clean_exclude: tuple[str, ...] = ()
     # Nested lists written with the record: their source -> the record's related manager.
     children: dict[str, str] = {}
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        if field_class is serializer_fields.CountryField:
+            field_class = CountryCodeField
+        return field_class, kwargs
 
     def current_instance(self, attrs):
         """The record being changed, or None for a new one."""
