@@ -60,7 +60,7 @@ def shapes(measurement) -> dict[str, int] | None:
 
 
 def table_of(shape: str) -> str:
-    found = re.search(r'\bFROM\s+\(?\s*"?(\w+)"?', shape)
+    found = re.search(r'\bFROM\s+"(\w+)"', shape)
     return found.group(1) if found else shape[:40]
 
 

@@ -154,6 +154,10 @@ class Visit(UidModel, EditorialModel, DateRangeModel):
             models.Index(fields=["-start", "id"], name="visit_start_idx"),
             models.Index(fields=["host_country", "-start"], name="visit_host_start_idx"),
             models.Index(fields=["origin_country", "-start"], name="visit_origin_start_idx"),
+            # The API's `ordering=host_country` and `-host_country` (then the id), for the
+            # public and staff alike.
+            models.Index(fields=["host_country", "id"], name="visit_host_id_idx"),
+            models.Index(fields=["-host_country", "id"], name="visit_host_desc_id_idx"),
         ]
         verbose_name = _("visit")
         verbose_name_plural = _("visits")
