@@ -95,3 +95,27 @@ def test_country_choices_are_named_in_the_language_of_the_request():
         with translation.override(language):
             names[language] = OfficialSerializer().fields["country"].choices["MA"]
     assert names == {"fr": "Maroc", "en": "Morocco"}
+
+
+def test_a_serializer_asks_its_model_for_its_fields_once(monkeypatch):
+    """Outlets have declared fields (url, website) beside those read from the model."""
+    from newsroom.serializers import OutletSerializer
+
+    built = []
+    original = serializers.ModelSerializer.build_field
+
+    def counted(self, *args, **kwargs):
+        built.append(args[0])
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(serializers.ModelSerializer, "build_field", counted)
+    monkeypatch.setattr(OutletSerializer, "_field_prototypes", {}, raising=False)
+    first = OutletSerializer().fields
+    assert "country" in built
+    built.clear()
+    second = OutletSerializer().fields
+
+    assert built == []
+    assert list(second) == list(first)
+    assert second["country"] is not first["country"]
+    assert second["country"].parent is not first["country"].parent

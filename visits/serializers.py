@@ -194,27 +194,32 @@ class FieldsOnceMixin:
         if prototypes is None:
             fields = super().get_fields()
             declared = self._declared_fields.keys()
-            # Unbound copies, made before the serializer binds the fields it returns.
+            # Unbound copies, made before the serializer binds the fields it returns; a
+            # declared field is copied anew, and any other is built anew (REBUILT).
             by_language[translation.get_language()] = {
-                name: copy.copy(field) if name not in declared and simple(field) else None
+                name: DECLARED if name in declared else prototype(field)
                 for name, field in fields.items()
             }
             return fields
-        if any(prototype is None for prototype in prototypes.values()):
+        if REBUILT in prototypes.values():
             fields = super().get_fields()
         else:
             fields = copy.deepcopy(self._declared_fields)
         return {
-            name: copy.copy(prototype) if prototype is not None else fields[name]
+            name: fields[name] if prototype in (DECLARED, REBUILT) else copy.copy(prototype)
             for name, prototype in prototypes.items()
         }
 
 
-def simple(field) -> bool:
-    """A field that holds no other field nor a related record: copied, it shares nothing
-    that is bound or changed."""
+# How FieldsOnceMixin makes a field it does not copy.
+DECLARED, REBUILT = "declared", "rebuilt"
+
+
+def prototype(field):
+    """A copy of a field that holds no other field nor a related record (copied, it shares
+    nothing that is bound or changed), else REBUILT."""
     nested = (serializers.BaseSerializer, serializers.RelatedField, serializers.ManyRelatedField)
-    return not isinstance(field, nested)
+    return REBUILT if isinstance(field, nested) else copy.copy(field)
 
 
 @cache
