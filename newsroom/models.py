@@ -8,7 +8,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -23,6 +23,7 @@ from visits.models import (
     Meeting,
     Official,
     Organization,
+    Status,
     Topic,
     Visit,
 )
@@ -120,13 +121,21 @@ class ArticleQuerySet(EditorialQuerySet):
 
 
 def visible_links(model, viewer):
-    """An article's links of one kind, to the records `viewer` may see, with the record."""
+    """An article's links of one kind, to the records `viewer` may see, with the record.
+
+    An official that a published article names is public (named_by_published_record): a
+    link from a published article needs no other check, which for the public are all.
+    """
     target = model._meta.get_field(model.target_field).related_model
     manager = target._default_manager
     visible = manager.visible_to(viewer) if hasattr(manager, "visible_to") else manager.all()
-    return pointing_to(model.objects.all(), model.target_field, visible).select_related(
-        model.target_field
-    )
+    links = model.objects.all()
+    if target is Official and visible.query.where:
+        shown = Exists(visible.filter(pk=OuterRef(model.target_field)))
+        links = links.filter(Q(article__status=Status.PUBLISHED) | shown)
+    else:
+        links = pointing_to(links, model.target_field, visible)
+    return links.select_related(model.target_field)
 
 
 class ArticleManager(SlugManager.from_queryset(ArticleQuerySet)):
