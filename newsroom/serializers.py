@@ -16,11 +16,10 @@ from newsroom.models import (
 )
 from visits.models import Topic
 from visits.serializers import (
-    DirectReadMixin,
-    FieldsOnceMixin,
     IdRefField,
     PageUrlField,
     PartialDateField,
+    ReadingModelSerializer,
     RecordSerializer,
     SlugRefField,
     self_link,
@@ -41,7 +40,7 @@ class OutletSerializer(RecordSerializer):
         fields = ["id", "slug", "url", "name", "website", "country", "language"]
 
 
-class ArticleOfficialSerializer(FieldsOnceMixin, DirectReadMixin, serializers.ModelSerializer):
+class ArticleOfficialSerializer(ReadingModelSerializer):
     official = SlugRefField("official-detail", read_only=True)
 
     class Meta:
@@ -49,7 +48,7 @@ class ArticleOfficialSerializer(FieldsOnceMixin, DirectReadMixin, serializers.Mo
         fields = ["official", "quote"]
 
 
-class ArticleOrganizationSerializer(FieldsOnceMixin, DirectReadMixin, serializers.ModelSerializer):
+class ArticleOrganizationSerializer(ReadingModelSerializer):
     organization = SlugRefField("organization-detail", read_only=True)
 
     class Meta:
@@ -57,7 +56,7 @@ class ArticleOrganizationSerializer(FieldsOnceMixin, DirectReadMixin, serializer
         fields = ["organization", "quote"]
 
 
-class ArticleEventSerializer(FieldsOnceMixin, DirectReadMixin, serializers.ModelSerializer):
+class ArticleEventSerializer(ReadingModelSerializer):
     event = SlugRefField("event-detail", read_only=True)
 
     class Meta:
@@ -65,7 +64,7 @@ class ArticleEventSerializer(FieldsOnceMixin, DirectReadMixin, serializers.Model
         fields = ["event", "quote"]
 
 
-class ArticleVisitSerializer(FieldsOnceMixin, DirectReadMixin, serializers.ModelSerializer):
+class ArticleVisitSerializer(ReadingModelSerializer):
     visit = IdRefField("visit-detail", read_only=True)
 
     class Meta:
@@ -73,7 +72,7 @@ class ArticleVisitSerializer(FieldsOnceMixin, DirectReadMixin, serializers.Model
         fields = ["visit", "quote"]
 
 
-class ArticleMeetingSerializer(FieldsOnceMixin, DirectReadMixin, serializers.ModelSerializer):
+class ArticleMeetingSerializer(ReadingModelSerializer):
     meeting = IdRefField("meeting-detail", read_only=True)
 
     class Meta:

@@ -31,7 +31,7 @@ def _template(view_name: str, request):
     """((the URL before the key, after it), whether the key is an integer), once a request
     and language: a page's route starts with its language."""
     templates = request.__dict__.setdefault("_api_url_templates", {})
-    # The API's routes have no language; a page's starts with it.
+    # The API's routes have no language.
     name = view_name if view_name.startswith("api:") else (view_name, translation.get_language())
     if name not in templates:
         templates[name] = None

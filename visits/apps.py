@@ -11,8 +11,9 @@ class VisitsConfig(AppConfig):
         from visits.aggregates import create_version_function, forget_versions
 
         # The tables' version is a function on PostgreSQL, written anew after each migrate.
+        # Once a migrate: post_migrate is sent for each app, this one's is enough.
         signals.post_migrate.connect(
-            create_version_function, dispatch_uid="visits-version-function"
+            create_version_function, sender=self, dispatch_uid="visits-version-function"
         )
 
         # A cached aggregate read after a write in the same request sees that write.
