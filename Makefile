@@ -5,12 +5,25 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup install migrate fixtures admin test lint format messages clean eval bench bench-scale
+.PHONY: run serve load setup install migrate fixtures admin test lint format messages clean eval bench bench-scale
 
 run: setup
 	$(MANAGE) runserver 127.0.0.1:8000
 
 setup: install migrate fixtures admin
+
+# The production way on one machine: gunicorn, DEBUG off, static files through whitenoise.
+# A secret key is created in var/secret_key on first run. The reverse proxy in front
+# terminates TLS and redirects plain HTTP (README, "Deploy").
+PROD := DEBUG=0 SECRET_KEY_CREATE=1 \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-localhost,127.0.0.1,[::1]}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}"
+
+serve: install
+	$(PROD) $(MANAGE) migrate --noinput
+	$(PROD) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(PROD) $(MANAGE) ensure_admin
+	$(PROD) $(BIN)/gunicorn newsroom.wsgi --config python:newsroom.gunicorn_config
 
 install: $(STAMP)
 
@@ -43,6 +56,11 @@ bench: fixtures
 # Every page, feed, API list and admin list timed at 1,000 and 100,000 articles, SQLite and PostgreSQL.
 bench-scale: install
 	$(MANAGE) bench_scale $(BENCH_SCALE_ARGS)
+
+# `make serve` on a scratch database, under a bounded load from loopback (LOAD_ARGS, e.g.
+# LOAD_ARGS="--database-url postgres://postgres@127.0.0.1:5432/newsroom_load").
+load: install
+	$(MANAGE) load_test $(LOAD_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

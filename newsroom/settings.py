@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from newsroom.local_files import local_secret_key
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -26,11 +28,19 @@ def env_list(name: str, default: list[str]) -> list[str]:
 # Development is the default; production sets DEBUG=0 and a real SECRET_KEY.
 DEBUG = env_bool("DEBUG", True)
 
+# Files this machine keeps for itself (the secret key, the local cache): never in git.
+LOCAL_DIR = Path(os.environ.get("NEWSROOM_LOCAL_DIR", BASE_DIR / "var"))
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
+    if DEBUG:
+        SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
+    elif env_bool("SECRET_KEY_CREATE", False):
+        SECRET_KEY = local_secret_key(LOCAL_DIR / "secret_key")
+    else:
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (`make serve` keeps one in var/secret_key)."
+        )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -97,6 +107,47 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite holds a small team's concurrent writes: readers never wait for a writer (WAL), a
+# transaction takes the write lock when it begins rather than failing when it first writes
+# (IMMEDIATE), and a writer waits its turn for up to SQLITE_BUSY_TIMEOUT seconds.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
+
+# The cache (counts, aggregates, API throttles) is shared by every worker: Redis when
+# REDIS_URL is set, for any number of machines; else a database of this machine's own
+# (its "cache" alias, a SQLite file by default), for the workers of one machine.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_TIMEOUT = int(os.environ.get("CACHE_TIMEOUT", "3600"))
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "TIMEOUT": CACHE_TIMEOUT,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+        }
+    }
+else:
+    DATABASES["cache"] = dj_database_url.parse(
+        os.environ.get("CACHE_DATABASE_URL", f"sqlite:///{LOCAL_DIR / 'cache.sqlite3'}"),
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+    )
+    if DATABASES["cache"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["cache"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["cache"].get("OPTIONS", {})}
+    CACHES = {
+        "default": {
+            "BACKEND": "newsroom.caching.SharedDatabaseCache",
+            "LOCATION": "newsroom_cache",
+            "TIMEOUT": CACHE_TIMEOUT,
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
+        }
+    }
+DATABASE_ROUTERS = ["newsroom.caching.CacheRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -187,8 +238,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "newsroom.api_defaults.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "newsroom.throttling.AnonRateThrottle",
+        "newsroom.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_THROTTLE_ANON", "120/minute"),

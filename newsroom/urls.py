@@ -4,7 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from newsroom import feeds, views
+from newsroom import feeds, health, views
 
 pages = [
     path("", views.HomeView.as_view(), name="home"),
@@ -30,6 +30,7 @@ pages = [
 ]
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("newsroom.api_urls")),
 ]
@@ -38,3 +39,5 @@ urlpatterns += i18n_patterns(
     *pages,
     prefix_default_language=False,
 )
+
+handler500 = "newsroom.errors.server_error"

@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+
+from newsroom.throttling import AnonRateThrottle, UserRateThrottle
 
 pytest_plugins = ["tests.api_support"]
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,7 @@ def test_rates_are_read_from_the_environment():
 def test_anonymous_and_user_throttles_are_on(settings):
     classes = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"]
     assert classes == [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "newsroom.throttling.AnonRateThrottle",
+        "newsroom.throttling.UserRateThrottle",
     ]
     assert UserRateThrottle.THROTTLE_RATES is AnonRateThrottle.THROTTLE_RATES
