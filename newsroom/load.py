@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
 LOAD_DATABASE_PREFIX = "newsroom_load"
@@ -161,6 +162,22 @@ def scenarios(base: str, token: str, *, reads: int, writes: int, patches: int) -
     ]
 
 
+def fresh_database(url: str) -> None:
+    """Make a scratch PostgreSQL database anew (named newsroom_load…, on loopback only)."""
+    config = dj_database_url.parse(url)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        return
+    name = config["NAME"]
+    if not name.startswith(LOAD_DATABASE_PREFIX):
+        raise ValueError(f"A scratch database must be named {LOAD_DATABASE_PREFIX}…")
+    require_loopback(f"//{config['HOST'] or 'localhost'}")
+
+    server = dict(host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"])
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
 class ScratchServer:
     """`make serve` on a scratch database and a free loopback port, stopped on exit."""
 
@@ -203,23 +220,8 @@ class ScratchServer:
         )
         return result.stdout.strip()
 
-    def fresh_database(self) -> None:
-        config = dj_database_url.parse(self.database_url)
-        if config["ENGINE"] == "django.db.backends.sqlite3":
-            return
-        name = config["NAME"]
-        if not name.startswith(LOAD_DATABASE_PREFIX):
-            raise ValueError(f"The load's database must be named {LOAD_DATABASE_PREFIX}…")
-        require_loopback(f"//{config['HOST'] or 'localhost'}")
-        import psycopg
-
-        server = dict(host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"])
-        with psycopg.connect(dbname="postgres", autocommit=True, **server) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            connection.execute(f'CREATE DATABASE "{name}"')
-
     def __enter__(self):
-        self.fresh_database()
+        fresh_database(self.database_url)
         self.manage("migrate", "--noinput", "--verbosity", "0")
         self.manage("loaddata", "seed", "--verbosity", "0")
         self.token = self.manage("create_api_token", "load-editor", "--create-user", "--editor")

@@ -78,7 +78,10 @@ class Worker:
             "DJANGO_SETTINGS_MODULE": WORKER_SETTINGS,
             "DEBUG": "0",
             "SECRET_KEY": secrets.token_urlsafe(50),
+            # The production cache (the machine's cache database), one for each corpus.
+            "NEWSROOM_LOCAL_DIR": str(BENCH_DIR / f"var-{self.corpus.name}"),
         }
+        env.pop("REDIS_URL", None)
         if self.corpus.database == "postgres":
             # The server stops a query the coordinator has given up on.
             env["PGOPTIONS"] = f"-c statement_timeout={int(self.timeout * 1000)}"

@@ -16,9 +16,12 @@ from dataclasses import asdict
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.management import get_commands
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DEFAULT_DB_ALIAS
 
+from newsroom.caching import create_cache_table
 from newsroom.scale_bench import corpora
 from newsroom.scale_bench.coordinator import HarnessError, Worker, measure
 from newsroom.scale_bench.facts import resolve_facts
@@ -96,6 +99,9 @@ class Command(BaseCommand):
         """Answer each row named on stdin with one JSON line; anything else goes to stderr."""
         protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8", buffering=1)
         os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+        # The worker's cache starts empty, as a server's does after a deploy.
+        create_cache_table(using=DEFAULT_DB_ALIAS, verbosity=0)
+        cache.clear()
 
         def send(message):
             protocol.write(json.dumps(message) + "\n")
